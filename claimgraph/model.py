@@ -1,0 +1,193 @@
+"""The claimgraph data model, declared once.
+
+Every layer (ingest, nlp, store, analysis, export, web) speaks in these
+records rather than ad-hoc dicts, in the spirit of followthemoney's declared
+schema: a field added here is a field every layer can rely on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Precision = Literal[
+    "day", "month", "year", "decade", "century", "month-day", "week", "season",
+    "quarter", "range", "duration", "present", "past", "future", "unknown",
+]
+Status = Literal["asserted", "reported", "alleged", "denied", "hypothetical"]
+STATUSES: tuple[str, ...] = ("asserted", "reported", "alleged", "denied", "hypothetical")
+
+ActorKind = Literal[
+    "country", "person", "organization", "agency", "company", "media", "armed-group",
+    "military", "ngo", "igo", "group", "unknown",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date as precise as the text allows.
+
+    `value` is ISO 8601 / TIMEX3-like: "2011", "2012-01", "2023-03-29",
+    "--06-13" (month and day, year unknown), "2014/2017" (a range).
+    Keeping the precision separate stops "in 2011" from turning into
+    2011-01-01, which would look like a day-precise fact.
+    """
+
+    value: str
+    precision: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"value": self.value, "precision": self.precision}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> DateValue | None:
+        if not data or not data.get("value"):
+            return None
+        return cls(str(data["value"]), str(data.get("precision") or "unknown"))
+
+
+@dataclass(slots=True)
+class Document:
+    """One article, as stored: the text every character offset refers to."""
+
+    id: str
+    text: str
+    origin: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    title: str | None = None
+    published: DateValue | None = None
+    language: str = "en"
+    format: str = "text"
+    ingested_at: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        """The small form embedded in every exported event/attribution."""
+        return {
+            "id": self.id,
+            "origin": self.origin,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published.value if self.published else None,
+        }
+
+
+def normalise_for_hash(text: str) -> str:
+    """Text as compared for dedupe: NFKC, whitespace folded, case kept."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def document_id(text: str) -> str:
+    """Content hash: the same article from two files is one document."""
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Actor:
+    """Who can do things: a state, an organisation, a person.
+
+    States use ISO 3166-1 alpha-3 ids; everything else a slug of its
+    canonical name. `sector` is a PLOVER/CAMEO-style sector code (GOV, MIL,
+    SPY, BUS, MED, NGO, REB, CVL, …).
+    """
+
+    id: str
+    name: str
+    kind: str = "unknown"
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def ref(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class Mention:
+    document_id: str
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    role: str = "actor"  # "actor" or "location" (a place named, not acting)
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Timex:
+    document_id: str
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    kind: str = "DATE"  # DATE, DURATION, SET
+
+    def date(self) -> DateValue:
+        return DateValue(self.value, self.precision)
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Someone credited with some content: "according to X", "X said …"."""
+
+    document_id: str
+    cue: Span
+    content: Span
+    source: Span | None = None
+    source_actor_id: str | None = None
+    kind: str = "verb"  # according_to, verb, quote, unnamed, adverb, passive
+    parent: int | None = None  # index of the attribution this one is reported inside
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    kind: str  # money, count, percent
+    value: float
+    unit: str
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    """One PLOVER-coded event as one sentence of one document states it."""
+
+    id: str
+    document_id: str
+    sentence: Span
+    type: str
+    source: list[str] = field(default_factory=list)  # actor ids
+    target: list[str] = field(default_factory=list)
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    intensity: float = 0.0
+    date: DateValue | None = None
+    date_source: str | None = None  # the timex text, or "publication"
+    location: str | None = None
+    status: str = "asserted"
+    said_by: str | None = None  # actor id
+    said_by_text: str | None = None  # surface text when no actor resolves
+    attribution: int | None = None
+    trigger: Span | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    negated: bool = False
+    confidence: float = 0.5
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.to_json() if self.date else None
+        return data

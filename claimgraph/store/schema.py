@@ -1,0 +1,145 @@
+"""Table definitions (SQLAlchemy Core), portable across SQLite and PostgreSQL.
+
+JSON-ish columns are stored as TEXT holding JSON so the same schema works on
+both engines without dialect types. Character offsets (`start`, `end`)
+always refer to `documents.text`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("origin", Text, nullable=False, default=""),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("title", Text),
+    Column("published_value", String(40)),
+    Column("published_precision", String(20)),
+    Column("language", String(10), nullable=False, default="en"),
+    Column("format", String(20), nullable=False, default="text"),
+    Column("text", Text, nullable=False),
+    Column("meta", Text, nullable=False, default="{}"),
+    Column("ingested_at", String(40), nullable=False),
+    Column("extracted_at", String(40)),
+    Column("extractor_version", String(40)),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False, default="unknown"),
+    Column("country", String(10)),
+    Column("sector", String(20)),
+    Column("meta", Text, nullable=False, default="{}"),
+)
+
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("actor_id", String(200), ForeignKey("actors.id"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("actor_id", String(200)),
+    Column("role", String(20), nullable=False, default="actor"),
+    Column("rule", Text, nullable=False, default=""),
+    Index("ix_mentions_doc", "document_id"),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(60), nullable=False),
+    Column("precision", String(20), nullable=False),
+    Column("kind", String(20), nullable=False, default="DATE"),
+    Index("ix_timexes_doc", "document_id"),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("ord", Integer, nullable=False),  # index within the document
+    Column("kind", String(20), nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("cue_text", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_text", Text),
+    Column("source_actor_id", String(200)),
+    Column("parent_ord", Integer),
+    Index("ix_attributions_doc", "document_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("sent_start", Integer, nullable=False),
+    Column("sent_end", Integer, nullable=False),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("trigger_text", Text),
+    Column("type", String(20), nullable=False),
+    Column("mode", Text),
+    Column("contexts", Text, nullable=False, default="[]"),
+    Column("intensity", Float, nullable=False, default=0.0),
+    Column("date_value", String(40)),
+    Column("date_precision", String(20)),
+    Column("date_source", Text),
+    Column("location", Text),
+    Column("status", String(20), nullable=False),
+    Column("said_by", String(200)),
+    Column("said_by_text", Text),
+    Column("attribution_ord", Integer),
+    Column("quantities", Text, nullable=False, default="[]"),
+    Column("negated", Integer, nullable=False, default=0),
+    Column("confidence", Float, nullable=False, default=0.5),
+    Column("rule", Text, nullable=False, default=""),
+    Index("ix_events_doc", "document_id"),
+    Index("ix_events_type", "type"),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", String(80), ForeignKey("events.id"), primary_key=True),
+    Column("role", String(10), primary_key=True),  # source | target
+    Column("ord", Integer, primary_key=True),
+    Column("actor_id", String(200), nullable=False),
+    Index("ix_event_actors_actor", "actor_id"),
+)

@@ -1,0 +1,445 @@
+"""The Store: the only object that talks SQL.
+
+SQLite by default (a file, WAL mode, foreign keys on); any SQLAlchemy URL
+(postgresql+psycopg://…) for teams. Every write is one transaction: a
+document row is committed on its own, and its whole extraction (mentions,
+timexes, attributions, events) replaces the old one atomically, stamped with
+`extracted_at`. A run killed at any point therefore leaves each document
+either un-extracted (picked up by the next run) or fully extracted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from claimgraph.errors import NotFound, StoreError
+from claimgraph.model import Actor, Attribution, DateValue, Document, Event, Mention, Quantity, Span, Timex
+from claimgraph.store import schema as s
+from claimgraph.store.migrations import migrate
+
+DEFAULT_DB = "claimgraph.db"
+
+
+def resolve_url(db: str | os.PathLike[str] | None) -> str:
+    """`--db` value → SQLAlchemy URL. A bare path means a SQLite file."""
+    db = db or os.environ.get("CLAIMGRAPH_DB") or DEFAULT_DB
+    db = str(db)
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            return "postgresql+psycopg://" + db[len("postgresql://"):]
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    """A claimgraph database. Open with `Store.open(db)`."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.version = migrate(engine)
+
+    @classmethod
+    def open(cls, db: str | os.PathLike[str] | None = None) -> Store:
+        url = resolve_url(db)
+        try:
+            if url.startswith("sqlite"):
+                path = url[len("sqlite:///"):]
+                if path and path != ":memory:":
+                    parent = Path(path).parent
+                    if not parent.exists():
+                        raise StoreError(f"{path}: folder {parent} does not exist")
+                engine = create_engine(url, future=True)
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, future=True, pool_pre_ping=True)
+            return cls(engine, url)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {url}: {exc.orig}") from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {url}: {exc}") from exc
+
+    @property
+    def display_url(self) -> str:
+        """URL safe to print: no password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ documents
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc_id)).first() is not None
+
+    def add_document(self, doc: Document) -> bool:
+        """Insert a document; False (and nothing written) if its hash is known."""
+        with self.engine.begin() as conn:
+            if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first():
+                return False
+            conn.execute(insert(s.documents).values(**_doc_row(doc)))
+        return True
+
+    def count(self, table: str) -> int:
+        t = s.metadata.tables[table]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+
+    def documents(self, limit: int | None = None, with_text: bool = False) -> list[Document]:
+        cols = [c for c in s.documents.c if with_text or c.name != "text"]
+        q = select(*cols).order_by(s.documents.c.ingested_at, s.documents.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [_row_doc(r._mapping) for r in conn.execute(q)]
+
+    def get_document(self, ident: str) -> Document:
+        """By full id or unambiguous prefix (as git does for commits)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.documents).where(s.documents.c.id.startswith(ident, autoescape=True)).limit(2)
+            ).all()
+        if len(rows) != 1:
+            raise NotFound("document", ident)
+        return _row_doc(rows[0]._mapping)
+
+    def document_ids(self, pending_only: bool = False, extractor_version: str | None = None) -> list[str]:
+        q = select(s.documents.c.id).order_by(s.documents.c.ingested_at, s.documents.c.id)
+        if pending_only:
+            cond = s.documents.c.extracted_at.is_(None)
+            if extractor_version:
+                cond = or_(cond, s.documents.c.extractor_version != extractor_version)
+            q = q.where(cond)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def iter_documents(self, ids: Sequence[str], batch: int = 200) -> Iterator[Document]:
+        for i in range(0, len(ids), batch):
+            chunk = list(ids[i:i + batch])
+            with self.engine.connect() as conn:
+                rows = {r.id: r for r in conn.execute(select(s.documents).where(s.documents.c.id.in_(chunk)))}
+            for ident in chunk:
+                if ident in rows:
+                    yield _row_doc(rows[ident]._mapping)
+
+    # ------------------------------------------------------------ extraction
+    def save_extraction(
+        self,
+        doc_id: str,
+        *,
+        actors: Iterable[Actor],
+        mentions: Iterable[Mention],
+        timexes: Iterable[Timex],
+        attributions: Iterable[Attribution],
+        events: Iterable[Event],
+        extractor_version: str,
+    ) -> None:
+        """Replace a document's extraction atomically."""
+        with self.engine.begin() as conn:
+            self._clear_extraction(conn, doc_id)
+            for actor in actors:
+                self._upsert_actor(conn, actor)
+            rows = [
+                {"document_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
+                 "actor_id": m.actor_id, "role": m.role, "rule": m.rule}
+                for m in mentions
+            ]
+            if rows:
+                conn.execute(insert(s.mentions), rows)
+            rows = [
+                {"document_id": doc_id, "start": t.start, "end": t.end, "text": t.text,
+                 "value": t.value, "precision": t.precision, "kind": t.kind}
+                for t in timexes
+            ]
+            if rows:
+                conn.execute(insert(s.timexes), rows)
+            rows = [_attr_row(doc_id, i, a) for i, a in enumerate(attributions)]
+            if rows:
+                conn.execute(insert(s.attributions), rows)
+            ev_rows, ea_rows = [], []
+            for ev in events:
+                ev_rows.append(_event_row(ev))
+                for role, ids in (("source", ev.source), ("target", ev.target)):
+                    for i, actor_id in enumerate(ids):
+                        ea_rows.append({"event_id": ev.id, "role": role, "ord": i, "actor_id": actor_id})
+            if ev_rows:
+                conn.execute(insert(s.events), ev_rows)
+            if ea_rows:
+                conn.execute(insert(s.event_actors), ea_rows)
+            conn.execute(
+                update(s.documents)
+                .where(s.documents.c.id == doc_id)
+                .values(extracted_at=_now(), extractor_version=extractor_version)
+            )
+
+    def _clear_extraction(self, conn: Any, doc_id: str) -> None:
+        ev_ids = select(s.events.c.id).where(s.events.c.document_id == doc_id)
+        conn.execute(delete(s.event_actors).where(s.event_actors.c.event_id.in_(ev_ids)))
+        for table in (s.events, s.attributions, s.timexes, s.mentions):
+            conn.execute(delete(table).where(table.c.document_id == doc_id))
+
+    def _upsert_actor(self, conn: Any, actor: Actor) -> None:
+        existing = conn.execute(select(s.actors).where(s.actors.c.id == actor.id)).first()
+        if existing is None:
+            conn.execute(
+                insert(s.actors).values(
+                    id=actor.id, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector, meta="{}"
+                )
+            )
+        else:
+            # Fill gaps, never overwrite what an earlier document (or a user) set.
+            values = {}
+            if actor.country and not existing.country:
+                values["country"] = actor.country
+            if actor.sector and not existing.sector:
+                values["sector"] = actor.sector
+            if actor.kind != "unknown" and existing.kind == "unknown":
+                values["kind"] = actor.kind
+            if values:
+                conn.execute(update(s.actors).where(s.actors.c.id == actor.id).values(**values))
+        known = {r[0] for r in conn.execute(select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_id == actor.id))}
+        new = [a for a in dict.fromkeys([actor.name, *actor.aliases]) if a and a not in known]
+        if new:
+            conn.execute(insert(s.actor_aliases), [{"actor_id": actor.id, "alias": a} for a in new])
+
+    # ------------------------------------------------------------ queries
+    def actors(self) -> list[Actor]:
+        with self.engine.connect() as conn:
+            aliases: dict[str, list[str]] = {}
+            for r in conn.execute(select(s.actor_aliases).order_by(s.actor_aliases.c.alias)):
+                aliases.setdefault(r.actor_id, []).append(r.alias)
+            return [
+                Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector, aliases=aliases.get(r.id, []))
+                for r in conn.execute(select(s.actors).order_by(s.actors.c.id))
+            ]
+
+    def get_actor(self, ident: str) -> Actor:
+        for actor in self.actors():
+            if actor.id == ident:
+                return actor
+        raise NotFound("actor", ident)
+
+    def actor_documents(self) -> dict[str, list[str]]:
+        with self.engine.connect() as conn:
+            out: dict[str, list[str]] = {}
+            q = select(s.mentions.c.actor_id, s.mentions.c.document_id).distinct().order_by(s.mentions.c.document_id)
+            for actor_id, doc_id in conn.execute(q):
+                if actor_id:
+                    out.setdefault(actor_id, []).append(doc_id)
+            return out
+
+    def mentions(self, doc_id: str) -> list[Mention]:
+        with self.engine.connect() as conn:
+            q = select(s.mentions).where(s.mentions.c.document_id == doc_id).order_by(s.mentions.c.start)
+            return [
+                Mention(r.document_id, r.start, r.end, r.text, r.actor_id, r.role, r.rule) for r in conn.execute(q)
+            ]
+
+    def timexes(self, doc_id: str | None = None) -> list[Timex]:
+        q = select(s.timexes).order_by(s.timexes.c.document_id, s.timexes.c.start)
+        if doc_id:
+            q = q.where(s.timexes.c.document_id == doc_id)
+        with self.engine.connect() as conn:
+            return [Timex(r.document_id, r.start, r.end, r.text, r.value, r.precision, r.kind) for r in conn.execute(q)]
+
+    def attributions(self, doc_id: str | None = None) -> list[Attribution]:
+        q = select(s.attributions).order_by(s.attributions.c.document_id, s.attributions.c.ord)
+        if doc_id:
+            q = q.where(s.attributions.c.document_id == doc_id)
+        with self.engine.connect() as conn:
+            return [_row_attr(r) for r in conn.execute(q)]
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events, filtered. Dates compare as ISO strings at their precision."""
+        q = select(s.events).order_by(s.events.c.document_id, s.events.c.sent_start, s.events.c.id)
+        if type:
+            q = q.where(s.events.c.type == type.upper())
+        if status:
+            q = q.where(s.events.c.status == status.lower())
+        if document:
+            q = q.where(s.events.c.document_id.startswith(document, autoescape=True))
+        if since:
+            q = q.where(s.events.c.date_value >= since)
+        if until:
+            # "2012" <= until "2012-12-31": compare on the common prefix length.
+            q = q.where(s.events.c.date_value <= until + "~")
+        if actor:
+            sub = select(s.event_actors.c.event_id).where(s.event_actors.c.actor_id == actor)
+            q = q.where(s.events.c.id.in_(sub))
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            ids = [r.id for r in rows]
+            roles: dict[str, dict[str, list[str]]] = {}
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                ea = select(s.event_actors).where(s.event_actors.c.event_id.in_(chunk)).order_by(s.event_actors.c.ord)
+                for r in conn.execute(ea):
+                    roles.setdefault(r.event_id, {"source": [], "target": []})[r.role].append(r.actor_id)
+        return [_row_event(r, roles.get(r.id, {})) for r in rows]
+
+    def stats(self) -> dict[str, int]:
+        return {t: self.count(t) for t in ("documents", "actors", "mentions", "timexes", "attributions", "events")}
+
+
+# ---------------------------------------------------------------- row mapping
+def _doc_row(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "origin": doc.origin,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "title": doc.title,
+        "published_value": doc.published.value if doc.published else None,
+        "published_precision": doc.published.precision if doc.published else None,
+        "language": doc.language,
+        "format": doc.format,
+        "text": doc.text,
+        "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
+        "ingested_at": doc.ingested_at or _now(),
+    }
+
+
+def _row_doc(r: Any) -> Document:
+    published = DateValue(r["published_value"], r["published_precision"] or "unknown") if r["published_value"] else None
+    return Document(
+        id=r["id"],
+        text=r.get("text", "") or "",
+        origin=r["origin"],
+        outlet=r["outlet"],
+        author=r["author"],
+        title=r["title"],
+        published=published,
+        language=r["language"],
+        format=r["format"],
+        ingested_at=r["ingested_at"],
+        meta=json.loads(r["meta"] or "{}"),
+    )
+
+
+def _attr_row(doc_id: str, ord_: int, a: Attribution) -> dict[str, Any]:
+    return {
+        "document_id": doc_id,
+        "ord": ord_,
+        "kind": a.kind,
+        "cue_start": a.cue.start,
+        "cue_end": a.cue.end,
+        "cue_text": a.cue.text,
+        "content_start": a.content.start,
+        "content_end": a.content.end,
+        "source_start": a.source.start if a.source else None,
+        "source_end": a.source.end if a.source else None,
+        "source_text": a.source.text if a.source else None,
+        "source_actor_id": a.source_actor_id,
+        "parent_ord": a.parent,
+    }
+
+
+def _row_attr(r: Any) -> Attribution:
+    source = Span(r.source_start, r.source_end, r.source_text or "") if r.source_start is not None else None
+    return Attribution(
+        document_id=r.document_id,
+        cue=Span(r.cue_start, r.cue_end, r.cue_text),
+        content=Span(r.content_start, r.content_end),
+        source=source,
+        source_actor_id=r.source_actor_id,
+        kind=r.kind,
+        parent=r.parent_ord,
+        id=r.ord,
+    )
+
+
+def _event_row(ev: Event) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "document_id": ev.document_id,
+        "sent_start": ev.sentence.start,
+        "sent_end": ev.sentence.end,
+        "trigger_start": ev.trigger.start if ev.trigger else None,
+        "trigger_end": ev.trigger.end if ev.trigger else None,
+        "trigger_text": ev.trigger.text if ev.trigger else None,
+        "type": ev.type,
+        "mode": ev.mode,
+        "contexts": json.dumps(ev.contexts),
+        "intensity": ev.intensity,
+        "date_value": ev.date.value if ev.date else None,
+        "date_precision": ev.date.precision if ev.date else None,
+        "date_source": ev.date_source,
+        "location": ev.location,
+        "status": ev.status,
+        "said_by": ev.said_by,
+        "said_by_text": ev.said_by_text,
+        "attribution_ord": ev.attribution,
+        "quantities": json.dumps([_q(q) for q in ev.quantities]),
+        "negated": int(ev.negated),
+        "confidence": ev.confidence,
+        "rule": ev.rule,
+    }
+
+
+def _q(q: Quantity) -> dict[str, Any]:
+    return {"kind": q.kind, "value": q.value, "unit": q.unit, "text": q.text}
+
+
+def _row_event(r: Any, roles: dict[str, list[str]]) -> Event:
+    return Event(
+        id=r.id,
+        document_id=r.document_id,
+        sentence=Span(r.sent_start, r.sent_end),
+        type=r.type,
+        source=roles.get("source", []),
+        target=roles.get("target", []),
+        mode=r.mode,
+        contexts=json.loads(r.contexts or "[]"),
+        intensity=r.intensity,
+        date=DateValue(r.date_value, r.date_precision or "unknown") if r.date_value else None,
+        date_source=r.date_source,
+        location=r.location,
+        status=r.status,
+        said_by=r.said_by,
+        said_by_text=r.said_by_text,
+        attribution=r.attribution_ord,
+        trigger=Span(r.trigger_start, r.trigger_end, r.trigger_text or "") if r.trigger_start is not None else None,
+        quantities=[Quantity(**q) for q in json.loads(r.quantities or "[]")],
+        negated=bool(r.negated),
+        confidence=r.confidence,
+        rule=r.rule,
+    )
