@@ -191,3 +191,51 @@ class Event:
         data = asdict(self)
         data["date"] = self.date.to_json() if self.date else None
         return data
+
+
+# ---------------------------------------------------------------- claims (issue 5)
+@dataclass(slots=True)
+class Grade:
+    """Admiralty grade: source reliability A–F and information credibility 1–6.
+
+    `reasons` are human-readable and always present: a grade an analyst
+    cannot audit is worse than none.
+    """
+
+    reliability: str = "F"
+    credibility: int = 6
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"reliability": self.reliability, "credibility": self.credibility, "reasons": list(self.reasons)}
+
+
+@dataclass(slots=True)
+class ClaimLink:
+    kind: str  # corroborates | contradicts | denies
+    claim: str  # the other claim's id
+    why: str = ""
+
+
+@dataclass(slots=True)
+class Claim:
+    """Events from one or more documents that say the same thing."""
+
+    id: str
+    type: str
+    source: list[str] = field(default_factory=list)  # actor ids
+    target: list[str] = field(default_factory=list)
+    mode: str | None = None
+    date: DateValue | None = None
+    events: list[str] = field(default_factory=list)  # event ids
+    documents: list[str] = field(default_factory=list)
+    independent_sources: list[str] = field(default_factory=list)
+    presentations: dict[str, str] = field(default_factory=dict)  # source name → status it is presented with
+    status: str = "asserted"  # the strongest presentation across evidence
+    grade: Grade = field(default_factory=Grade)
+    links: list[ClaimLink] = field(default_factory=list)
+    intensity: float = 0.0

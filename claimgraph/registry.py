@@ -31,7 +31,7 @@ _BUILTIN: dict[str, dict[str, str]] = {
 }
 
 _extra: dict[str, dict[str, Any]] = {READERS: {}, EXPORTERS: {}}
-_cache: dict[str, dict[str, Any]] = {}
+_loaded: dict[tuple[str, str], Any] = {}
 
 
 def _load_target(spec: str) -> Any:
@@ -40,30 +40,41 @@ def _load_target(spec: str) -> Any:
     return getattr(module, attr)
 
 
-def _discover(group: str) -> dict[str, Any]:
-    if group in _cache:
-        return _cache[group]
-    found: dict[str, Any] = {}
+def _specs(group: str) -> dict[str, str]:
     specs = dict(_BUILTIN.get(group, {}))
     for ep in entry_points(group=group):
         specs[ep.name] = ep.value
-    for name, spec in specs.items():
-        found[name] = _load_target(spec)
-    _cache[group] = found
-    return found
+    return specs
 
 
-def get_all(group: str) -> dict[str, Any]:
-    items = dict(_discover(group))
-    items.update(_extra.get(group, {}))
-    return items
+def names(group: str) -> list[str]:
+    """Registered names, without importing anything (a broken plugin cannot break listing)."""
+    return sorted(set(_specs(group)) | set(_extra.get(group, {})))
 
 
 def get(group: str, name: str) -> Any:
-    items = get_all(group)
-    if name not in items:
-        raise UsageError(f"unknown {group.rsplit('.', 1)[-1][:-1]} {name!r}; known: {', '.join(sorted(items))}")
-    return items[name]
+    """Load one implementation by name (imported on first use)."""
+    if name in _extra.get(group, {}):
+        return _extra[group][name]
+    key = (group, name)
+    if key not in _loaded:
+        spec = _specs(group).get(name)
+        if spec is None:
+            kind = group.rsplit(".", 1)[-1].rstrip("s")
+            raise UsageError(f"unknown {kind} {name!r}; known: {', '.join(names(group))}")
+        _loaded[key] = _load_target(spec)
+    return _loaded[key]
+
+
+def get_all(group: str) -> dict[str, Any]:
+    """Every implementation that loads; ones whose module fails to import are left out."""
+    out: dict[str, Any] = {}
+    for name in names(group):
+        try:
+            out[name] = get(group, name)
+        except (ImportError, AttributeError):
+            continue
+    return out
 
 
 def register(group: str, name: str) -> Callable[[Any], Any]:

@@ -1,0 +1,163 @@
+"""The library entry points. The CLI is a thin layer over these.
+
+    from claimgraph import api
+    store = api.open_store("corpus.db")
+    result = api.ingest(["articles/"], store)
+    for event in api.events(store, actor="ISR", type="AID"):
+        ...
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from claimgraph import registry
+from claimgraph.errors import InputError, UsageError
+from claimgraph.model import Document, Event
+from claimgraph.store import Store
+
+__all__ = [
+    "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
+    "events", "export", "exporters", "summary",
+]
+
+
+def open_store(db: str | Path | None = None) -> Store:
+    """`db`: a SQLite path, a SQLAlchemy URL, or None for $CLAIMGRAPH_DB / ./claimgraph.db."""
+    return Store.open(db)
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    files: int = 0
+    extracted: list[str] = field(default_factory=list)
+    extraction_errors: list[str] = field(default_factory=list)
+    analysis: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "added": len(self.added),
+            "duplicates": len(self.duplicates),
+            "errors": [str(e) for e in self.errors],
+            "undated": self.undated,
+            "extracted": len(self.extracted),
+            "extraction_errors": self.extraction_errors,
+            "analysis": self.analysis,
+            "documents": self.added,
+        }
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    options: Any = None,
+    processes: int = 1,
+    extract_text: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> IngestResult:
+    """Read, store, extract, analyse. Each stage resumes where an interrupted run stopped.
+
+    Extraction covers every document still pending — not only the ones added
+    now — so a run killed after storing documents but before extracting them
+    is finished by the next run.
+    """
+    from claimgraph.ingest import ingest_paths
+
+    report = ingest_paths(paths, store, options, progress=progress)
+    result = IngestResult(
+        added=report.added, duplicates=report.duplicates, errors=report.errors,
+        undated=report.undated, files=report.files,
+    )
+    if extract_text:
+        result.extracted, result.extraction_errors = extract(store, processes=processes, progress=progress)
+        result.analysis = analyze(store, result.extracted)
+    return result
+
+
+def extract(
+    store: Store, *, processes: int = 1, redo: bool = False, progress: Callable[[str], None] | None = None
+) -> tuple[list[str], list[str]]:
+    """Run the NLP pipeline over documents that need it; returns (ids done, errors)."""
+    from claimgraph.nlp.extract import extract_pending
+
+    return extract_pending(store, processes=processes, redo=redo, progress=progress)
+
+
+def analyze(store: Store, document_ids: Sequence[str] | None = None) -> dict[str, Any]:
+    """Update cross-document resolution, claims, links and grades for new documents.
+
+    `document_ids=None` rebuilds everything. Returns counts for the summary.
+    """
+    try:
+        analysis = importlib.import_module("claimgraph.analysis")
+    except ImportError:
+        return {}
+    if not hasattr(analysis, "update"):
+        return {}
+    if document_ids is None:
+        return analysis.rebuild(store) or {}
+    if not document_ids:
+        return {}
+    return analysis.update(store, list(document_ids)) or {}
+
+
+def documents(store: Store, limit: int | None = None) -> list[Document]:
+    return store.documents(limit=limit)
+
+
+def document(store: Store, ident: str) -> Document:
+    return store.get_document(ident)
+
+
+def events(store: Store, **filters: Any) -> list[Event]:
+    """Filters: actor, type, status, since, until, document, limit."""
+    return store.events(**filters)
+
+
+def exporters() -> list[str]:
+    return registry.names(registry.EXPORTERS)
+
+
+def export(store: Store, fmt: str, out: IO[Any], what: str = "events") -> int:
+    """Write `what` in format `fmt` to `out`; returns the number of records."""
+    exporter = registry.get(registry.EXPORTERS, fmt)()
+    if what not in exporter.whats:
+        raise UsageError(f"format {fmt!r} cannot export {what!r}; it exports: {', '.join(exporter.whats)}")
+    return int(exporter.export(store, what, out))
+
+
+def summary(store: Store, top: int = 8) -> dict[str, Any]:
+    """What was found, in numbers an analyst reads first."""
+    from collections import Counter
+
+    evs = store.events()
+    actors = {a.id: a for a in store.actors()}
+    by_actor: Counter[str] = Counter()
+    for ev in evs:
+        for a in {*ev.source, *ev.target}:
+            by_actor[a] += 1
+    out: dict[str, Any] = {
+        "counts": store.stats(),
+        "events_by_type": dict(Counter(e.type for e in evs).most_common()),
+        "events_by_status": dict(Counter(e.status for e in evs).most_common()),
+        "top_actors": [
+            {"id": a, "name": actors[a].name if a in actors else a, "events": n} for a, n in by_actor.most_common(top)
+        ],
+    }
+    try:
+        analysis = importlib.import_module("claimgraph.analysis")
+        if hasattr(analysis, "summary"):
+            out["claims"] = analysis.summary(store)
+    except ImportError:
+        pass
+    return out

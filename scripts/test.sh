@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, tests, and the quality gate against committed floors.
+# Sets up the environment first (idempotent) and installs what tests need
+# (Chromium for the browser tests) — nothing is installed by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh --no-demo
+[[ -f scripts/ensure_chromium.sh ]] && bash scripts/ensure_chromium.sh
+
+echo "== ruff"
+.venv/bin/ruff check claimgraph tests bench
+
+echo "== pytest"
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+
+echo "== quality gate (claimgraph evaluate --check)"
+.venv/bin/claimgraph evaluate --check

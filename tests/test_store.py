@@ -1,0 +1,116 @@
+"""The store on real SQLite files: schema versions, WAL, atomic extraction, filters."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claimgraph.errors import NotFound, StoreError
+from claimgraph.model import Actor, DateValue, Document, Event, Mention, Span, document_id
+from claimgraph.store import Store
+from claimgraph.store.migrations import LATEST
+
+
+def _doc(text: str, **kw) -> Document:
+    return Document(id=document_id(text), text=text, origin="x.txt", **kw)
+
+
+def test_new_database_is_wal_and_at_latest_version(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    store = Store.open(db)
+    assert store.version == LATEST
+    store.close()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
+
+
+def test_reopening_does_not_reapply_migrations(tmp_path: Path) -> None:
+    Store.open(tmp_path / "a.db").close()
+    Store.open(tmp_path / "a.db").close()
+    con = sqlite3.connect(tmp_path / "a.db")
+    versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert versions == list(range(1, LATEST + 1))
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    Store.open(tmp_path / "a.db").close()
+    con = sqlite3.connect(tmp_path / "a.db")
+    con.execute("INSERT INTO schema_version VALUES (999, 'future')")
+    con.commit()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(tmp_path / "a.db")
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(tmp_path / "nope" / "a.db")
+
+
+def test_documents_dedupe_on_normalised_text(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    assert store.add_document(_doc("Israel and Azerbaijan\u00a0signed a deal.", published=DateValue("2023-04-05", "day")))
+    assert not store.add_document(_doc("Israel and  Azerbaijan signed a deal."))
+    assert store.count("documents") == 1
+    doc = store.documents()[0]
+    assert doc.published == DateValue("2023-04-05", "day")
+    assert store.get_document(doc.id[:6]).id == doc.id
+    with pytest.raises(NotFound):
+        store.get_document("zzzz")
+
+
+def _event(doc_id: str, n: int, **kw) -> Event:
+    base = dict(id=f"{doc_id}-e{n:03d}", document_id=doc_id, sentence=Span(0, 10), type="AID",
+                source=["ISR"], target=["AZE"], status="asserted")
+    base.update(kw)
+    return Event(**base)
+
+
+def test_extraction_replaces_atomically(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    d = _doc("Israel supplied Azerbaijan with drones in 2011.")
+    store.add_document(d)
+    actors = [Actor("ISR", "Israel", "country"), Actor("AZE", "Azerbaijan", "country", aliases=["Baku"])]
+    store.save_extraction(d.id, actors=actors, mentions=[Mention(d.id, 0, 6, "Israel", "ISR")], timexes=[],
+                          attributions=[], events=[_event(d.id, 0, date=DateValue("2011", "year"))], extractor_version="t")
+    assert store.document_ids(pending_only=True, extractor_version="t") == []
+    assert store.document_ids(pending_only=True, extractor_version="t2") == [d.id]
+    # a failing second save leaves the first one intact
+    with pytest.raises(Exception):
+        store.save_extraction(d.id, actors=[], mentions=[], timexes=[], attributions=[],
+                              events=[_event(d.id, 0), _event(d.id, 0)], extractor_version="t2")
+    evs = store.events()
+    assert [e.date for e in evs] == [DateValue("2011", "year")]
+    assert store.count("mentions") == 1
+    assert "Baku" in store.get_actor("AZE").aliases
+
+
+def test_event_filters(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    d = _doc("text")
+    store.add_document(d)
+    events = [
+        _event(d.id, 0, date=DateValue("2011", "year")),
+        _event(d.id, 1, type="ACCUSE", source=["IRN"], target=["ISR"], status="alleged",
+               date=DateValue("2012-01", "month")),
+        _event(d.id, 2, type="ASSAULT", source=["ISR"], target=["IRN"], date=DateValue("2025-06-13", "day")),
+    ]
+    store.save_extraction(d.id, actors=[], mentions=[], timexes=[], attributions=[], events=events,
+                          extractor_version="t")
+    assert [e.type for e in store.events(actor="IRN")] == ["ACCUSE", "ASSAULT"]
+    assert [e.type for e in store.events(status="alleged")] == ["ACCUSE"]
+    assert [e.type for e in store.events(since="2012")] == ["ACCUSE", "ASSAULT"]
+    assert [e.type for e in store.events(until="2012")] == ["AID", "ACCUSE"]
+    assert [e.type for e in store.events(type="aid")] == ["AID"]
+
+
+def test_hostile_filter_values_are_parameters(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    d = _doc("text")
+    store.add_document(d)
+    assert store.events(actor="x' OR '1'='1") == []
+    with pytest.raises(NotFound):
+        store.get_document("%")
+    assert store.count("documents") == 1
