@@ -1,0 +1,22 @@
+"""GraphML: the actor–claim graph for Gephi, yEd, Cytoscape desktop and networkx."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+import networkx as nx
+
+from claimgraph.export.graph import GRAPH_WHATS, build_graph, edges_for
+from claimgraph.store import Store
+
+
+class GraphmlExporter:
+    name = "graphml"
+    whats = GRAPH_WHATS
+    binary = True
+
+    def export(self, store: Store, what: str, out: IO[Any]) -> int:
+        """Write the graph; returns the number of edges (claims, or events before analysis)."""
+        g = build_graph(store, edges_for(what))
+        nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
+        return g.number_of_edges()
