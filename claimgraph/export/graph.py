@@ -156,5 +156,11 @@ GRAPH_WHATS = ("graph", "claims", "events")
 
 
 def edges_for(what: str) -> str:
-    """`--what` of a graph export → which edges: "graph" means claims when there are any."""
-    return what if what in ("claims", "events") else "auto"
+    """`--what` of a graph export → which edges.
+
+    "claims" forces claim edges (an empty graph before analysis); "graph" and
+    "events" — the CLI's default `--what` — give the actor–claim graph when
+    claims exist and the actor–event graph until then, so a plain
+    `export --format graphml` is the graph the issue asks for.
+    """
+    return "claims" if what == "claims" else "auto"
