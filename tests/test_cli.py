@@ -1,0 +1,75 @@
+"""The CLI driven through Click's runner against real SQLite files and real article files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+
+ARTICLE = """Border talks stall as Ruritania recalls envoy
+
+By Jane Roe, The Daily Ledger, March 3, 2021 —
+
+Ruritania recalled its ambassador from Borduria on Tuesday, officials said.
+"""
+
+
+def run(*args: str, db: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_documents_show_export(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "c.db"
+    code, out, _ = run("ingest", str(tmp_path / "a.txt"), "--no-extract", "--json", db=db)
+    assert code == 0
+    summary = json.loads(out)
+    assert summary["added"] == 1 and summary["errors"] == []
+    doc_id = summary["documents"][0]
+
+    code, out, _ = run("documents", "--json", db=db)
+    docs = json.loads(out)
+    assert [d["id"] for d in docs] == [doc_id]
+    assert docs[0]["published"] == "2021-03-03"
+
+    code, out, _ = run("show", doc_id[:8], db=db)
+    assert code == 0 and "Ruritania recalled its ambassador" in out
+
+    code, out, _ = run("export", "--format", "jsonl", "--what", "documents", db=db)
+    record = json.loads(out.splitlines()[0])
+    assert record["id"] == doc_id and record["text"].startswith("Border talks stall")
+
+    # the same text again adds nothing, and says so
+    code, out, _ = run("ingest", str(tmp_path / "a.txt"), "--no-extract", db=db)
+    assert code == 0 and "0 document(s) added, 1 already known" in out
+
+
+def test_nothing_ingested_is_an_error_exit(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run("ingest", str(tmp_path / "empty.txt"), "--no-extract", db=tmp_path / "c.db")
+    assert code == 1
+    assert "empty.txt" in err and "empty" in err
+
+
+def test_strict_fails_on_any_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary\x00\x01")
+    code, _, err = run("ingest", str(tmp_path), "--no-extract", db=tmp_path / "c.db")
+    assert code == 0 and "bad.txt" in err
+    code, _, _ = run("ingest", str(tmp_path), "--no-extract", "--strict", db=tmp_path / "d.db")
+    assert code == 1
+
+
+def test_unknown_document_is_one_line_error(tmp_path: Path) -> None:
+    code, _, err = run("show", "deadbeef", db=tmp_path / "c.db")
+    assert code == 1
+    assert err.strip().splitlines() == ["Error: no document with id 'deadbeef'"]
+
+
+def test_unknown_export_format(tmp_path: Path) -> None:
+    code, _, err = run("export", "--format", "nope", db=tmp_path / "c.db")
+    assert code == 2 and "unknown exporter 'nope'" in err
