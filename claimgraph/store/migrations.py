@@ -30,6 +30,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
         "documents, actors, mentions, timexes, attributions, events",
         _create(s.documents, s.actors, s.actor_aliases, s.mentions, s.timexes, s.attributions, s.events, s.event_actors),
     ),
+    (
+        2,
+        "analysis: actor merges and overrides, claims, claim events/actors, claim links, settings",
+        _create(s.actor_merges, s.actor_overrides, s.claims, s.claim_events, s.claim_actors, s.claim_links,
+                s.analysis_settings),
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

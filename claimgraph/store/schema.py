@@ -143,3 +143,89 @@ event_actors = Table(
     Column("actor_id", String(200), nullable=False),
     Index("ix_event_actors_actor", "actor_id"),
 )
+
+
+# ---------------------------------------------------------------- analysis (issue 5, migration 2)
+# Cross-document resolution: raw actor id → canonical id, with the reason.
+# Recomputed by analysis; `origin` says whether a rule or a user decided.
+actor_merges = Table(
+    "actor_merges",
+    metadata,
+    Column("actor_id", String(200), primary_key=True),
+    Column("canonical_id", String(200), nullable=False),
+    Column("why", Text, nullable=False, default=""),
+    Column("origin", String(10), nullable=False, default="rule"),
+    Index("ix_actor_merges_canonical", "canonical_id"),
+)
+
+# User decisions (merge A B / split ID ALIAS): kept apart from the computed
+# merges so that re-running resolution never loses them.
+actor_overrides = Table(
+    "actor_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(10), nullable=False),  # merge | split
+    Column("a", String(200), nullable=False),
+    Column("b", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("bucket", Text, nullable=False),  # the dyad key: unit of incremental recomputation
+    Column("type", String(20), nullable=False),
+    Column("mode", Text),
+    Column("source", Text, nullable=False, default="[]"),
+    Column("target", Text, nullable=False, default="[]"),
+    Column("negated", Integer, nullable=False, default=0),
+    Column("date_value", String(40)),
+    Column("date_precision", String(20)),
+    Column("status", String(20), nullable=False),
+    Column("intensity", Float, nullable=False, default=0.0),
+    Column("documents", Text, nullable=False, default="[]"),
+    Column("independent_sources", Text, nullable=False, default="[]"),
+    Column("presentations", Text, nullable=False, default="{}"),
+    Column("reported", String(40)),  # earliest publication date of its documents
+    Column("reliability", String(1), nullable=False, default="F"),
+    Column("credibility", Integer, nullable=False, default=6),
+    Column("reasons", Text, nullable=False, default="[]"),
+    Column("info", Text, nullable=False, default="{}"),  # what linking needs: intervals, contexts, speakers
+    Index("ix_claims_bucket", "bucket"),
+)
+
+claim_events = Table(
+    "claim_events",
+    metadata,
+    Column("claim_id", String(40), ForeignKey("claims.id"), primary_key=True),
+    Column("event_id", String(80), primary_key=True),
+    Index("ix_claim_events_event", "event_id"),
+)
+
+claim_actors = Table(
+    "claim_actors",
+    metadata,
+    Column("claim_id", String(40), ForeignKey("claims.id"), primary_key=True),
+    Column("actor_id", String(200), primary_key=True),
+    Column("role", String(10), primary_key=True),  # party | speaker (who the claim is credited to)
+    Index("ix_claim_actors_actor", "actor_id"),
+)
+
+claim_links = Table(
+    "claim_links",
+    metadata,
+    Column("claim_id", String(40), primary_key=True),
+    Column("other_id", String(40), primary_key=True),
+    Column("kind", String(20), primary_key=True),  # corroborates | contradicts | denies (claim_id denies other_id)
+    Column("why", Text, nullable=False, default=""),
+    Index("ix_claim_links_other", "other_id"),
+)
+
+# Analysis settings that must outlive one command (e.g. which reliability file grades use).
+analysis_settings = Table(
+    "analysis_settings",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,211 @@
+"""Group events from all documents into claims: the same thing said, wherever it is said.
+
+A claim is keyed by (dyad, type, polarity) and a time cluster:
+- dyad: resolved source and target actor sets; either direction for
+  reciprocal types (A agrees with B == B agrees with A);
+- type: the PLOVER type, except that a few (type, mode) pairs that say the
+  same thing in two codings are folded together (EQUIVALENT);
+- polarity: "Y allowed X" and "Y did not allow X" are different claims —
+  they are the raw material of a *contradicts* link, not one claim;
+- time: dated events cluster by overlapping day intervals; undated events
+  join the one cluster they are compatible with, or form an undated claim.
+Every part of the key is computed from the events of one dyad bucket alone,
+so ids (a hash of the key) are the same whatever order documents arrive in,
+and a bucket can be recomputed on its own (incremental == rebuild).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from claimgraph.analysis.resolve import Resolution, is_generic
+from claimgraph.analysis.times import Interval, envelope, event_interval
+from claimgraph.model import Claim, DateValue, Document, Event
+from claimgraph.store.claims import StoredClaim
+
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# (type, mode) pairs that describe one act in two codings → the type used for the claim.
+EQUIVALENT: dict[tuple[str, str], str] = {
+    ("RETREAT", "ease"): "CONCEDE",
+    ("COERCE", "restrict"): "SANCTION",
+    ("COERCE", "ban"): "SANCTION",
+    ("SANCTION", "withdraw"): "SANCTION",
+}
+# Strongest first: what "the claim's status" is when sources present it differently.
+STATUS_ORDER = ("asserted", "reported", "alleged", "hypothetical", "denied")
+
+
+def status_rank(status: str) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+
+
+def side(ids: Iterable[str], res: Resolution) -> tuple[str, ...]:
+    return tuple(sorted({res.of(a) for a in ids}))
+
+
+def claim_type(ev: Event) -> str:
+    t = (ev.type or "").upper()
+    return EQUIVALENT.get((t, ev.mode or ""), t)
+
+
+def bucket_of(ev: Event, res: Resolution) -> str:
+    """The undirected dyad: the unit that is recomputed when anything in it changes."""
+    s, t = "+".join(side(ev.source, res)) or "?", "+".join(side(ev.target, res)) or "?"
+    return "|".join(sorted((s, t)))
+
+
+def outlet_label(doc: Document) -> str:
+    if doc.outlet:
+        return doc.outlet
+    origin = doc.origin or ""
+    if "://" in origin:
+        return origin.split("://", 1)[1].split("/", 1)[0]
+    return PurePosixPath(origin).name or f"document {doc.id[:8]}"
+
+
+def source_label(ev: Event, doc: Document, res: Resolution) -> tuple[str, str | None]:
+    """Who the evidence comes from: the cited speaker when named, else the outlet.
+
+    An article citing Haaretz adds Haaretz, not itself; "news reports" or
+    "documents" name nobody, so the outlet stays answerable for them.
+    """
+    if ev.said_by:
+        actor = res.actor(ev.said_by)
+        return (actor.name if actor else ev.said_by), res.of(ev.said_by)
+    if ev.said_by_text and not is_generic(ev.said_by_text):
+        return ev.said_by_text.strip(), None
+    return outlet_label(doc), None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+@dataclass(slots=True)
+class _Ev:
+    ev: Event
+    src: tuple[str, ...]
+    tgt: tuple[str, ...]
+    type: str
+    bucket: str
+    iv: Interval | None
+
+
+def _clusters(items: list[_Ev]) -> list[tuple[str, list[_Ev]]]:
+    """(time key, events): overlapping dated intervals merge; undated join a unique compatible cluster."""
+    dated = sorted((i for i in items if i.iv is not None and not i.iv.loose), key=lambda i: (i.iv.start, i.iv.end, i.ev.id))
+    clusters: list[list[_Ev]] = []
+    hi = None
+    for it in dated:
+        assert it.iv is not None and it.iv.start is not None
+        if clusters and hi is not None and it.iv.start <= hi:
+            clusters[-1].append(it)
+            hi = max(hi, it.iv.end)
+        else:
+            clusters.append([it])
+            hi = it.iv.end
+    spans = [envelope([i.iv for i in c if i.iv]) for c in clusters]
+    undated: list[_Ev] = []
+    for it in sorted((i for i in items if i.iv is None or i.iv.loose), key=lambda i: i.ev.id):
+        fits = [k for k, sp in enumerate(spans) if sp is not None and (it.iv is None or it.iv.overlaps(sp))]
+        if len(fits) == 1:
+            clusters[fits[0]].append(it)
+        else:
+            undated.append(it)
+    out = [(sp.key() if sp else "undated", c) for sp, c in zip(spans, clusters, strict=True)]
+    if undated:
+        out.append(("undated", undated))
+    return out
+
+
+def _intensity(type_: str, mode: str | None) -> float:
+    try:
+        from claimgraph.ontology import plover
+        return float(plover.intensity(type_, mode))
+    except (ImportError, KeyError):
+        return 0.0
+
+
+def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolution,
+                 buckets: set[str] | None = None) -> list[StoredClaim]:
+    """Claims for these events (only those in `buckets` when given), deterministic in the event set."""
+    groups: dict[tuple[str, str, str, bool], list[_Ev]] = defaultdict(list)
+    for ev in events:
+        if not ev.source and not ev.target:
+            continue  # nobody to compare across sources
+        b = bucket_of(ev, res)
+        if buckets is not None and b not in buckets:
+            continue
+        doc = docs[ev.document_id]
+        it = _Ev(ev, side(ev.source, res), side(ev.target, res), claim_type(ev), b,
+                 event_interval(ev.date, ev.date_source, doc.published))
+        direction = b if it.type in RECIPROCAL else f"{'+'.join(it.src) or '?'}>{'+'.join(it.tgt) or '?'}"
+        groups[(b, direction, it.type, bool(ev.negated))].append(it)
+    out: list[StoredClaim] = []
+    for (b, direction, type_, neg), items in sorted(groups.items()):
+        for tkey, members in _clusters(items):
+            key = f"{direction}|{type_}|{int(neg)}|{tkey}"
+            cid = hashlib.sha1(key.encode()).hexdigest()[:16]
+            out.append(_make_claim(cid, b, type_, neg, members, docs, res))
+    return out
+
+
+def _make_claim(cid: str, bucket: str, type_: str, neg: bool, members: list[_Ev],
+                docs: dict[str, Document], res: Resolution) -> StoredClaim:
+    members = sorted(members, key=lambda i: i.ev.id)
+    first = members[0]
+    if type_ in RECIPROCAL:
+        sides = sorted({first.src, first.tgt})
+        src, tgt = list(sides[0]), list(sides[-1])
+    else:
+        src, tgt = list(first.src), list(first.tgt)
+    # Wire copies: the same sentence in several documents is one source, named by its first outlet.
+    by_sentence: dict[str, set[str]] = defaultdict(set)
+    texts: dict[str, str] = {}
+    for it in members:
+        doc = docs[it.ev.document_id]
+        texts[it.ev.id] = _fold(doc.text[it.ev.sentence.start:it.ev.sentence.end]) if doc.text else it.ev.id
+        by_sentence[texts[it.ev.id]].add(outlet_label(doc))
+    presentations: dict[str, str] = {}
+    speakers: set[str] = set()
+    for it in members:
+        label, speaker = source_label(it.ev, docs[it.ev.document_id], res)
+        if speaker:
+            speakers.add(speaker)
+        elif not it.ev.said_by_text or is_generic(it.ev.said_by_text):
+            label = min(by_sentence[texts[it.ev.id]])
+        old = presentations.get(label)
+        if old is None or status_rank(it.ev.status) < status_rank(old):
+            presentations[label] = it.ev.status
+    modes = Counter(it.ev.mode for it in members if it.ev.mode)
+    mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
+    values = sorted({it.ev.date.value for it in members
+                     if it.ev.date and it.ev.date_source != "publication" and it.iv and not it.iv.loose})
+    date = None
+    if len(values) == 1:
+        date = next(it.ev.date for it in members if it.ev.date and it.ev.date.value == values[0])
+    elif values:
+        date = DateValue(f"{values[0].split('/')[0]}/{values[-1].split('/')[-1]}", "range")
+    dated = [i.iv for i in members if i.iv is not None and not i.iv.loose]
+    loose = [i.iv for i in members if i.iv is not None and i.iv.loose]
+    span = envelope(dated) or envelope(loose)
+    published = sorted(docs[d].published.value for d in {i.ev.document_id for i in members} if docs[d].published)
+    claim = Claim(
+        id=cid, type=type_, source=src, target=tgt, mode=mode, date=date,
+        events=[i.ev.id for i in members], documents=sorted({i.ev.document_id for i in members}),
+        independent_sources=sorted(presentations), presentations=dict(sorted(presentations.items())),
+        status=min((i.ev.status for i in members), key=status_rank), intensity=_intensity(type_, mode),
+    )
+    info = {
+        "start": span.start if span else None, "end": span.end if span else None,
+        "contexts": sorted({c for i in members for c in i.ev.contexts}),
+        "speakers": sorted(speakers), "statuses": sorted({i.ev.status for i in members}),
+        "reciprocal": type_ in RECIPROCAL,
+    }
+    return StoredClaim(claim, bucket, neg, published[0] if published else None, info)
