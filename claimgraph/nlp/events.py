@@ -1,0 +1,182 @@
+"""The PLOVER event coder: spaCy component "cg_events" (runs last).
+
+Reads the parse, the actor mentions (cg_actors), clause dates (cg_timex)
+and status (cg_attribution + cg_modality); writes doc._.cg_events, a list
+of EventMention. Each sentence is coded in two passes: verbs first (their
+lexicon entry decides type, their arguments the parties), then event nouns
+not already covered by a verb ("a deal with", "criticism from"). Events
+with neither a source nor a target actor are dropped: an event nobody did
+to nobody is not a fact we can put in the graph.
+
+The components this one reads are imported lazily, so the coder runs (with
+plainer defaults) in a pipeline that lacks them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from types import ModuleType
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.model import DateValue
+from claimgraph.nlp.events_lexicon import Lexicon, lexicon
+from claimgraph.nlp.events_nominal import code_noun, noun_entries
+from claimgraph.nlp.events_quantities import quantities
+from claimgraph.nlp.events_verbal import Candidate, code_verb, say_must
+from claimgraph.nlp.types import CharSpan, EventMention, get_list
+from claimgraph.ontology.plover import intensity
+
+MAX_SENT_TOKENS = 400  # longer "sentences" are parser accidents (tables, lists): skipped
+
+
+@cache
+def _optional(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"claimgraph.nlp.{name}")
+    except ImportError:
+        return None
+
+
+def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
+    """status / said_by / attribution / negation from the status component, if present."""
+    mod = _optional("status")
+    out: dict = {"status": "asserted", "said_by": None, "said_by_text": None, "attribution": None,
+                 "negated": cand.negated}
+    if mod is None or not hasattr(mod, "status_for"):
+        if cand.negated:
+            out["status"] = "denied"
+        return out
+    info = mod.status_for(doc, tok.i)
+    if info is None:
+        return out
+    out["status"] = getattr(info, "status", "asserted") or "asserted"
+    out["said_by"] = getattr(info, "said_by", None)
+    out["said_by_text"] = getattr(info, "said_by_text", None)
+    out["attribution"] = getattr(info, "attribution", None)
+    out["negated"] = bool(getattr(info, "negated", False)) or cand.negated
+    return out
+
+
+def _date(doc: Doc, tok: Token) -> tuple[DateValue | None, str | None]:
+    mod = _optional("timex")
+    if mod is None or not hasattr(mod, "clause_date"):
+        return None, None
+    timex = mod.clause_date(doc, tok.i)
+    if timex is None:
+        return None, None
+    value = timex.date()
+    return (value, timex.text) if value is not None else (None, None)
+
+
+def _confidence(cand: Candidate) -> float:
+    """Rule strength, raised for complete arguments and lowered for nominal or one-sided ones."""
+    score = cand.strength
+    if cand.source and cand.target:
+        score += 0.1
+    elif not cand.source:
+        score -= 0.15
+    else:
+        score -= 0.05
+    if cand.nominal:
+        score -= 0.05
+    return round(min(0.99, max(0.05, score)), 3)
+
+
+def _clause_range(tok: Token, sent: Span) -> tuple[int, int]:
+    """Token range for quantities: the trigger's subtree, within the sentence."""
+    sub = list(tok.subtree) if tok.pos_ in ("NOUN", "PROPN") else [tok, *(
+        t for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass", "advcl", "xcomp", "npadvmod")
+        for t in c.subtree)]
+    lo = max(sent.start, min(t.i for t in sub))
+    hi = min(sent.end, max(t.i for t in sub) + 1)
+    return lo, hi
+
+
+def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
+    """All candidate events of one sentence, before suppression and dropping."""
+    cands: list[Candidate] = []
+    suppressed_verbs: set[int] = set()
+    suppressed_nouns: set[int] = set()
+    # Verbs, top of the tree first, so a controlling verb can claim its complement.
+    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")),
+                   key=lambda t: len(list(t.ancestors)))
+    for tok in verbs:
+        if tok.i in suppressed_verbs:
+            continue
+        cand = say_must(tok, lex) or code_verb(tok, lex)
+        if cand is None:
+            continue
+        cands.append(cand)
+        suppressed_verbs |= cand.suppress_verbs
+        suppressed_nouns |= cand.suppress_nouns | {cand.trigger.i}
+    nouns = sorted((t for t in sent if t.pos_ in ("NOUN", "PROPN")), key=lambda t: len(list(t.ancestors)))
+    for tok in nouns:
+        if tok.i in suppressed_nouns or tok.i in suppressed_verbs or not noun_entries(tok, lex)[1]:
+            continue
+        cand = code_noun(tok, lex)
+        if cand is None:
+            continue
+        cands.append(cand)
+        suppressed_nouns |= cand.suppress_nouns
+    return cands
+
+
+def to_mention(doc: Doc, sent: Span, cand: Candidate) -> EventMention:
+    tok = cand.trigger
+    st = _status(doc, tok, cand)
+    date, date_source = _date(doc, tok)
+    lo, hi = _clause_range(tok, sent)
+    return EventMention(
+        sentence=CharSpan(sent.start_char, sent.end_char, sent.text),
+        trigger=CharSpan(tok.idx, tok.idx + len(tok.text), tok.text),
+        type=cand.type,
+        source=list(cand.source),
+        target=list(cand.target),
+        mode=cand.mode,
+        contexts=list(cand.contexts),
+        intensity=intensity(cand.type, cand.mode),
+        date=date,
+        date_source=date_source,
+        status=st["status"],
+        said_by=st["said_by"],
+        said_by_text=st["said_by_text"],
+        attribution=st["attribution"],
+        quantities=quantities(doc, lo, hi),
+        negated=st["negated"],
+        confidence=_confidence(cand),
+        rule=cand.rule,
+    )
+
+
+def code_doc(doc: Doc) -> list[EventMention]:
+    """Every event in the document, in text order of its trigger."""
+    lex = lexicon()
+    out: list[EventMention] = []
+    for sent in doc.sents:
+        if len(sent) > MAX_SENT_TOKENS:
+            continue
+        cands = [c for c in code_sentence(sent, lex) if c.source or c.target]
+        for cand in sorted(cands, key=lambda c: c.trigger.i):
+            out.append(to_mention(doc, sent, cand))
+    return out
+
+
+class EventCoder:
+    """The pipeline component: fills doc._.cg_events."""
+
+    def __init__(self, nlp: Language, name: str = "cg_events") -> None:
+        self.name = name
+        lexicon()  # compile once, at pipeline build time, not on the first document
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = get_list(doc, "cg_events")
+        events.extend(code_doc(doc))
+        return doc
+
+
+@Language.factory("cg_events")
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder(nlp, name)

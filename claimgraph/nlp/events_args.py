@@ -1,0 +1,176 @@
+"""Who did it and to whom: source and target actors from the dependency parse.
+
+The coder names a trigger; this module finds its arguments. Noun phrases
+are read by their *core* (head, modifiers, possessors, appositions,
+coordinated heads, an "of" phrase) rather than their whole subtree, so a
+relative clause hanging off a subject ("Silk Way, which is owned by a
+company with ties to Aliyev") does not leak its actors into the event.
+Pronouns get a simple in-sentence reading: the subject of the nearest
+governing clause ("Yerevan recalled its ambassador" → its = Yerevan).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp.events_actors import actor_at
+
+_CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "nummod", "quantmod"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"}
+_REL = {"that", "which", "who", "whom", "whose"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+MAX_DEPTH = 12  # parse walks stop here: bounded work on pathological parses
+
+
+def np_core(tok: Token, depth: int = 0) -> list[Token]:
+    """The tokens that say who a noun phrase is (not what its clauses say)."""
+    out = [tok]
+    if depth > MAX_DEPTH:
+        return out
+    is_actor = actor_at(tok.doc, tok.i) is not None
+    for c in tok.children:
+        if c.dep_ in _CORE_DEPS:
+            out.extend(np_core(c, depth + 1))
+        elif c.dep_ == "prep" and c.lower_ == "of" and not is_actor:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(np_core(p, depth + 1))
+    return out
+
+
+def _governing_subject(tok: Token) -> list[str]:
+    """Actors of the nearest clause subject above `tok` that is not `tok`'s own phrase."""
+    node = tok
+    for _ in range(MAX_DEPTH):
+        if node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and not (c.i <= tok.i and tok in c.subtree):
+                    found = actors_of(c, resolve=False)
+                    if found:
+                        return found
+    return []
+
+
+def resolve_pronoun(tok: Token) -> list[str]:
+    """In-sentence reading of "it/its/they/their": the governing clause subject."""
+    if tok.lower_ not in _PRONOUNS:
+        return []
+    return _governing_subject(tok)
+
+
+def actors_of(tok: Token, resolve: bool = True, places: bool = False) -> list[str]:
+    """Actor ids named by the noun phrase headed by `tok`, in text order, deduplicated."""
+    doc = tok.doc
+    seen: list[str] = []
+    for t in sorted(np_core(tok), key=lambda t: t.i):
+        m = actor_at(doc, t.i, places)
+        ids: list[str] = [m.actor_id] if m is not None else []
+        if not ids and resolve and t.lower_ in _PRONOUNS and t.pos_ == "PRON":
+            ids = resolve_pronoun(t)
+        for a in ids:
+            if a not in seen:
+                seen.append(a)
+    return seen
+
+
+def children(tok: Token, deps: set[str] | tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Heads of `tok`'s prepositional phrases introduced by `prep` ("out of" works too)."""
+    words = prep.split()
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ not in ("prep", "agent", "dative") or c.lower_ != words[-1] and c.lower_ != words[0]:
+            continue
+        if len(words) > 1 and c.lower_ == words[0]:
+            inner = [g for g in c.children if g.dep_ == "prep" and g.lower_ == words[-1]]
+            c = inner[0] if inner else c
+        out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def controller(verb: Token, depth: int = 0) -> list[str]:
+    """Subject actors of `verb`, inherited through xcomp/conj/advcl/acl/relcl when implicit."""
+    if depth > MAX_DEPTH:
+        return []
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in _REL and verb.dep_ == "relcl":
+                return actors_of(verb.head)
+            found = actors_of(c)
+            if found or c.lower_ not in _PRONOUNS:
+                return found
+            return _governing_subject(verb)
+        if c.dep_ == "agent":
+            return [a for p in c.children if p.dep_ == "pobj" for a in actors_of(p)]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        obj = [a for o in children(head, ("dobj",)) for a in actors_of(o)]
+        if verb.dep_ == "xcomp" and obj:
+            return obj  # object control: "asked Baku to investigate"
+        return controller(head, depth + 1)
+    if verb.dep_ == "conj":
+        return controller(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl"):
+        return actors_of(head)
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        return controller(head.head, depth + 1)
+    return []
+
+
+def agent(verb: Token) -> list[str]:
+    """The by-phrase of a passive."""
+    return [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            for a in actors_of(p)]
+
+
+def slot(verb: Token, name: str, places: bool = False) -> list[str]:
+    """Actors in one argument slot of a verb: "dobj", "dative", "pobj:with", "ccomp", …"""
+    if name in ("dobj", "dobj_head"):
+        objs = children(verb, ("dobj",))
+        if name == "dobj_head":
+            return [m.actor_id for o in objs if (m := actor_at(verb.doc, o.i, places)) is not None]
+        return [a for o in objs for a in actors_of(o, places=places)]
+    if name == "dative":
+        return [a for o in children(verb, ("dative",)) if o.pos_ != "ADP" for a in actors_of(o, places=places)]
+    if name.startswith("pobj:"):
+        # the phrase may hang off the verb or off its object ("recalled its ambassador from X")
+        heads = [verb, *children(verb, ("dobj",))]
+        heads += [p for h in heads[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        for h in heads:
+            found = [a for o in prep_objects(h, name[5:]) for a in actors_of(o, places=places)]
+            if found:
+                return found
+        return []
+    if name in ("ccomp", "xcomp"):
+        for c in children(verb, (name,)):
+            subj = children(c, ("nsubj", "nsubjpass"))
+            if subj:
+                found = [a for s in subj for a in actors_of(s)]
+                if found:
+                    return found
+            found = [a for o in children(c, ("dobj", "dative")) for a in actors_of(o)]
+            if found:
+                return found
+            for p in ("to", "against", "on", "with", "into", "from"):
+                found = [a for o in prep_objects(c, p) for a in actors_of(o)]
+                if found:
+                    return found
+    return []
+
+
+def sentence_actor_count(doc: Doc, start: int, end: int) -> int:
+    """How many distinct actors a token range names (used for confidence)."""
+    return len({m.actor_id for i in range(start, end) if (m := actor_at(doc, i)) is not None})

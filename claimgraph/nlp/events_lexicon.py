@@ -1,0 +1,132 @@
+"""The event lexicon (ontology/data/event_lexicon.toml), compiled for lookup.
+
+Entries are grouped into dicts keyed by lemma (phrasal verbs as "hand over",
+compound nouns as "hunger strike") once per process, so coding a token is a
+dict hit plus a few condition checks, never a scan of the lexicon. Each
+entry also knows how to describe itself (`rule`) so every event can say
+which word and condition produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from claimgraph.ontology import load_toml
+from claimgraph.ontology.plover import PLOVER_TYPES, normalise_type
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon row: a word (and maybe a condition) → a PLOVER reading."""
+
+    pos: str  # "verb" or "noun"
+    lemma: str
+    type: str
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    obj: frozenset[str] = frozenset()  # condition: object head lemma (verbs)
+    prep: frozenset[str] = frozenset()  # condition: a prepositional child (verb or noun)
+    of: frozenset[str] = frozenset()  # condition: head of the "of" phrase (nouns)
+    target: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ()
+    theme: bool = False
+    control: bool = False
+    reciprocal: bool = False
+    intent: bool = False
+    passive_roles: bool = False  # "X received aid from Y": subject is the target
+    source_from: tuple[str, ...] = ()
+    strength: float = 0.8
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.obj or self.prep or self.of)
+
+    def rule(self) -> str:
+        cond = ""
+        if self.obj:
+            cond = "+" + "|".join(sorted(self.obj)[:3])
+        elif self.of:
+            cond = "+of:" + "|".join(sorted(self.of)[:3])
+        elif self.prep:
+            cond = "+" + "|".join(sorted(self.prep))
+        mode = f"/{self.mode}" if self.mode else ""
+        return f"{self.pos}:{self.lemma}{cond}→{self.type}{mode}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    light: frozenset[str]
+    say: frozenset[str]
+    modals: frozenset[str]
+    intent_aux: frozenset[str]
+    intent_adj: frozenset[str]
+    verb_target: tuple[str, ...]
+    theme_target: tuple[str, ...]
+    noun_target_preps: tuple[str, ...]
+    noun_source_preps: tuple[str, ...]
+
+
+def _lemmas(row: dict) -> list[str]:
+    raw = row.get("lemmas") or [row["lemma"]]
+    return [str(x).lower() for x in raw]
+
+
+def _entry(pos: str, lemma: str, row: dict, defaults: dict) -> Entry:
+    kind = normalise_type(str(row["type"]))
+    if kind is None or kind not in PLOVER_TYPES:
+        raise ValueError(f"event_lexicon.toml: {pos} {lemma!r} has unknown type {row['type']!r}")
+    if pos == "verb":
+        target = tuple(row.get("target") or (defaults["theme_target"] if row.get("theme") else defaults["verb_target"]))
+    else:
+        target = tuple(row.get("target_preps") or defaults["noun_target_preps"])
+    return Entry(
+        pos=pos,
+        lemma=lemma,
+        type=kind,
+        mode=row.get("mode") or None,
+        contexts=tuple(row.get("contexts") or ()),
+        obj=frozenset(x.lower() for x in row.get("obj") or ()),
+        prep=frozenset(x.lower() for x in row.get("prep") or ()),
+        of=frozenset(x.lower() for x in row.get("of") or ()),
+        target=target,
+        source_preps=tuple(row.get("source_preps") or defaults["noun_source_preps"]),
+        theme=bool(row.get("theme", False)),
+        control=bool(row.get("control", False)),
+        reciprocal=bool(row.get("reciprocal", False)),
+        intent=bool(row.get("intent", False)),
+        passive_roles=bool(row.get("passive_roles", False)),
+        source_from=tuple(row.get("source_from") or ()),
+        strength=float(row.get("strength", 0.8)),
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon; conditional entries sort before general ones."""
+    data = load_toml("event_lexicon.toml")
+    defaults = data["defaults"]
+    grouped: dict[str, dict[str, list[Entry]]] = {"verb": {}, "noun": {}}
+    for pos in ("verb", "noun"):
+        for row in data.get(pos, []):
+            for lemma in _lemmas(row):
+                grouped[pos].setdefault(lemma, []).append(_entry(pos, lemma, row, defaults))
+
+    def freeze(d: dict[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
+        return {k: tuple(sorted(v, key=lambda e: not e.conditional)) for k, v in d.items()}
+
+    return Lexicon(
+        verbs=freeze(grouped["verb"]),
+        nouns=freeze(grouped["noun"]),
+        light=frozenset(data["light"]["verbs"]),
+        say=frozenset(data["say"]["verbs"]),
+        modals=frozenset(data["say"]["modals"]),
+        intent_aux=frozenset(data["intent"]["aux"]),
+        intent_adj=frozenset(data["intent"]["adjectives"]),
+        verb_target=tuple(defaults["verb_target"]),
+        theme_target=tuple(defaults["theme_target"]),
+        noun_target_preps=tuple(defaults["noun_target_preps"]),
+        noun_source_preps=tuple(defaults["noun_source_preps"]),
+    )

@@ -1,0 +1,118 @@
+"""Nominal events: "a $1.6 billion deal with", "criticism from HRW",
+"the opening of its embassy in Tel Aviv", "an investigation into the airline".
+
+A noun's parties come first from its own phrase (possessor, actor
+adjective, by/from phrase for the source; with/into/against/… for the
+target). When the noun is the object of a light or untyped verb ("Israeli
+authorities launched an investigation", "Azerbaijan inaugurated the
+opening"), that verb's subject is the source and its prepositional phrases
+may hold the target ("struck a deal with Azerbaijan").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp import events_args as args
+from claimgraph.nlp.events_lexicon import Entry, Lexicon
+from claimgraph.nlp.events_verbal import Candidate, choose_entry
+from claimgraph.ontology.plover import is_material
+
+_MODIFIERS = ("poss", "amod", "compound", "nmod")
+_VERB_TARGET_PREPS = ("with", "against", "to", "on", "into", "for", "between")
+
+
+def noun_entries(tok: Token, lex: Lexicon) -> tuple[str, tuple[Entry, ...]]:
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            key = f"{c.lemma_.lower()} {lemma}"
+            if key in lex.nouns:
+                return key, lex.nouns[key]
+    return lemma, lex.nouns.get(lemma, ())
+
+
+def _of_heads(tok: Token) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def _holds(entry: Entry, tok: Token) -> bool:
+    if entry.of and not {p.lemma_.lower() for p in _of_heads(tok)} & entry.of:
+        return False
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in tok.children):
+        return False
+    return True
+
+
+def choose_noun_entry(tok: Token, lex: Lexicon) -> Entry | None:
+    _, entries = noun_entries(tok, lex)
+    for e in entries:
+        if e.conditional and _holds(e, tok):
+            return e
+    for e in entries:
+        if not e.conditional:
+            return e
+    return None
+
+
+def _modifier_actors(tok: Token) -> list[str]:
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in _MODIFIERS:
+            for a in args.actors_of(c):
+                if a not in out:
+                    out.append(a)
+    return out
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose object (or prepositional object) this noun is."""
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    if tok.dep_ == "conj":
+        return _governing_verb(tok.head)
+    return None
+
+
+def _preps(tok: Token, preps: tuple[str, ...], places: bool = False) -> tuple[list[str], bool]:
+    """Actors in the noun's (or its of-phrase's) prepositional phrases; flag if via "between"."""
+    heads = [tok, *_of_heads(tok)]
+    for p in preps:
+        found = [a for h in heads for o in args.prep_objects(h, p) for a in args.actors_of(o, places=places)]
+        if found:
+            return found, p == "between"
+    return [], False
+
+
+def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate | None:
+    """A candidate event for an event noun, or None if no entry or condition fits."""
+    entry = choose_noun_entry(tok, lex)
+    if entry is None:
+        return None
+    verb = verb if verb is not None else _governing_verb(tok)
+    verb_is_free = verb is not None and choose_entry(verb, lex)[1] is None
+    src = _modifier_actors(tok)
+    if not src:
+        src, _ = _preps(tok, entry.source_preps)
+    tgt, between = _preps(tok, entry.target)
+    if between and not src:
+        src = list(tgt)  # "a deal between X and Y": each is the other's counterpart
+    if not src and verb_is_free and verb is not None:
+        src = args.controller(verb)
+    if not tgt and verb_is_free and verb is not None:
+        for p in _VERB_TARGET_PREPS:
+            tgt = [a for o in args.prep_objects(verb, p) for a in args.actors_of(o)]
+            if tgt:
+                break
+    material = is_material(entry.type) or entry.type == "CONSULT"
+    if not tgt and material:
+        tgt, _ = _preps(tok, entry.target, places=True)
+    tgt = [a for a in tgt if a not in src] or (tgt if between else [])
+    strength = entry.strength * (1.0 if verb_is_free else 0.85)
+    rule = entry.rule() + (f"+verb:{verb.lemma_.lower()}" if verb_is_free and verb is not None else "")
+    cand = Candidate(tok, entry.type, entry.mode, list(entry.contexts), src, tgt, rule, strength, nominal=True)
+    cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in verb.children)
+    cand.suppress_nouns = {t.i for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
+    return cand
