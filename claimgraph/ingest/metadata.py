@@ -200,7 +200,7 @@ def footer_outlet(footer: list[str]) -> str | None:
         if 2 <= len(words) <= 7 and words[-1].lower() in nav_nouns and _NAME_ONLY.fullmatch(" ".join(words[:-1])):
             cands.append((" ".join(words[:-1]), 2.0))
         for name, score in cands:
-            name = name.strip(_TRIM)
+            name = name.strip(_TRIM + ".")
             if not name:
                 continue
             compact = re.sub(r"[^a-z0-9]", "", name.lower())

@@ -127,8 +127,9 @@ def _ingest_file(ctx: _Context, path: Path) -> None:
     given = _given_metadata(ctx, path)
     data = load(path, ctx.options.max_bytes)
     reader = choose_reader(path, data, ctx.readers)
-    found = 0
+    found = 0  # articles and per-record errors: a file that yields neither has no article
     for item in reader.read(path, data):
+        found += 1
         if isinstance(item, InputError):
             ctx.report.errors.append(item)
             continue
@@ -137,15 +138,14 @@ def _ingest_file(ctx: _Context, path: Path) -> None:
         except InputError as exc:
             ctx.report.errors.append(exc)
             continue
-        found += 1
         if ctx.store.add_document(doc):
             ctx.report.added.append(doc.id)
             if doc.published is None:
                 ctx.report.undated.append(doc.id)
         else:
             ctx.report.duplicates.append(doc.origin)
-    if found == 0 and reader.name not in MULTI_ARTICLE_FORMATS:
-        raise no_article(path)
+    if found == 0:
+        raise no_article(path, f"the {reader.name} reader found no articles in it")
 
 
 def ingest_paths(
