@@ -1,0 +1,42 @@
+"""Claims as plain records (DESIGN §6 "claims" shape) for exports, the CLI and the web UI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from claimgraph.analysis.resolve import Resolution, load_resolution
+from claimgraph.store.claims import ClaimStore, Merge, StoredClaim
+from claimgraph.store.store import Store
+
+
+def canonical_id(store: Store, actor_id: str) -> str:
+    """The actor an id stands for after the last analysis run (itself when never merged)."""
+    merges: dict[str, Merge] = ClaimStore(store).merges()
+    return merges[actor_id].canonical_id if actor_id in merges else actor_id
+
+
+def _ref(res: Resolution, actor_id: str) -> dict[str, Any]:
+    a = res.actor(actor_id)
+    return a.ref() if a else {"id": actor_id, "name": actor_id, "kind": "unknown"}
+
+
+def claim_record(sc: StoredClaim, res: Resolution) -> dict[str, Any]:
+    c = sc.claim
+    return {
+        "id": c.id, "type": c.type, "mode": c.mode, "negated": sc.negated,
+        "source": [_ref(res, a) for a in c.source], "target": [_ref(res, a) for a in c.target],
+        "date": c.date.to_json() if c.date else None, "reported": sc.reported,
+        "status": c.status, "intensity": c.intensity,
+        "events": list(c.events), "documents": list(c.documents),
+        "independent_sources": list(c.independent_sources), "presentations": dict(c.presentations),
+        "grade": c.grade.to_json(),
+        "links": [{"kind": ln.kind, "claim": ln.claim, "why": ln.why} for ln in c.links],
+    }
+
+
+def claim_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every claim, ordered by id, in the export shape; empty before analysis has run."""
+    res = load_resolution(store)
+    for sc in ClaimStore(store).claims():
+        yield claim_record(sc, res)
