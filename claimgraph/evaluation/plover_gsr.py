@@ -80,8 +80,15 @@ def top_event(doc: Doc) -> EventMention | None:
         return None
 
     def depth(e: EventMention) -> int:
+        """Edges to the root; a purpose or adverbial clause counts double (it is
+        background to the main act), and a noun coded through its light verb
+        stands at that verb's depth."""
         span = doc.char_span(e.trigger.start_char, e.trigger.end_char, alignment_mode="expand")
-        return len(list(span.root.ancestors)) if span is not None else 99
+        if span is None:
+            return 99
+        tok = span.root
+        d = sum(2 if t.dep_ == "advcl" else 1 for t in [tok, *tok.ancestors] if t.head is not t)
+        return d - 1 if "+verb:" in e.rule else d
 
     return min(events, key=lambda e: (depth(e), -e.confidence))
 

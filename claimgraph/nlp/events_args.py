@@ -120,7 +120,7 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
         if verb.dep_ == "xcomp" and obj:
             return obj  # object control: "asked Baku to investigate"
         return controller(head, depth + 1)
-    if verb.dep_ == "conj":
+    if verb.dep_ in ("conj", "acomp", "attr", "oprd"):
         return controller(head, depth + 1)
     if verb.dep_ in ("acl", "relcl"):
         return actors_of(head)

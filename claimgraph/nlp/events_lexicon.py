@@ -28,6 +28,7 @@ class Entry:
     obj: frozenset[str] = frozenset()  # condition: object head lemma (verbs)
     prep: frozenset[str] = frozenset()  # condition: a prepositional child (verb or noun)
     of: frozenset[str] = frozenset()  # condition: head of the "of" phrase (nouns)
+    comp: bool = False  # condition: the verb has a clausal complement ("told X to …")
     target: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     theme: bool = False
@@ -40,7 +41,7 @@ class Entry:
 
     @property
     def conditional(self) -> bool:
-        return bool(self.obj or self.prep or self.of)
+        return bool(self.obj or self.prep or self.of or self.comp)
 
     def rule(self) -> str:
         cond = ""
@@ -91,6 +92,7 @@ def _entry(pos: str, lemma: str, row: dict, defaults: dict) -> Entry:
         obj=frozenset(x.lower() for x in row.get("obj") or ()),
         prep=frozenset(x.lower() for x in row.get("prep") or ()),
         of=frozenset(x.lower() for x in row.get("of") or ()),
+        comp=bool(row.get("comp", False)),
         target=target,
         source_preps=tuple(row.get("source_preps") or defaults["noun_source_preps"]),
         theme=bool(row.get("theme", False)),

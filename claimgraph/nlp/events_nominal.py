@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from claimgraph.nlp import events_args as args
 from claimgraph.nlp.events_lexicon import Entry, Lexicon
-from claimgraph.nlp.events_verbal import Candidate, choose_entry
+from claimgraph.nlp.events_verbal import Candidate, choose_entry, intent_type, is_conditional, is_intent
 from claimgraph.ontology.plover import is_material
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod")
@@ -102,17 +102,23 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
     if not src and verb_is_free and verb is not None:
         src = args.controller(verb)
     if not tgt and verb_is_free and verb is not None:
+        tgt = [a for o in args.children(verb, ("dative",)) for a in args.actors_of(o)]
         for p in _VERB_TARGET_PREPS:
-            tgt = [a for o in args.prep_objects(verb, p) for a in args.actors_of(o)]
             if tgt:
                 break
+            tgt = [a for o in args.prep_objects(verb, p) for a in args.actors_of(o)]
     material = is_material(entry.type) or entry.type == "CONSULT"
     if not tgt and material:
         tgt, _ = _preps(tok, entry.target, places=True)
     tgt = [a for a in tgt if a not in src] or (tgt if between else [])
     strength = entry.strength * (1.0 if verb_is_free else 0.85)
     rule = entry.rule() + (f"+verb:{verb.lemma_.lower()}" if verb_is_free and verb is not None else "")
-    cand = Candidate(tok, entry.type, entry.mode, list(entry.contexts), src, tgt, rule, strength, nominal=True)
+    kind, mode = entry.type, entry.mode
+    if verb_is_free and verb is not None and is_intent(verb, lex):  # "will give Tanzania a grant"
+        new = intent_type(kind, is_conditional(verb))
+        if new != kind:
+            kind, mode, rule = new, None, rule + f"+intent→{new}"
+    cand = Candidate(tok, kind, mode, list(entry.contexts), src, tgt, rule, strength, nominal=True)
     cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in verb.children)
     cand.suppress_nouns = {t.i for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
     return cand

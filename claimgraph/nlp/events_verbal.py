@@ -19,6 +19,7 @@ from claimgraph.nlp.events_lexicon import Entry, Lexicon
 from claimgraph.ontology.plover import is_cooperative, is_material
 
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "prep", "dative", "acomp", "oprd", "advcl", "attr", "pcomp"}
+_VERBAL_CONFLICT = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _OBJECT_SIDE = {"dobj", "prep", "dative", "attr", "oprd", "agent"}
 
 
@@ -74,6 +75,8 @@ def condition_holds(entry: Entry, tok: Token) -> bool:
         if not lemmas & entry.obj:
             return False
     if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in tok.children):
+        return False
+    if entry.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
     return True
 
@@ -153,20 +156,35 @@ def negated(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
+def is_conditional(tok: Token) -> bool:
+    """The act hangs on a condition: "will withdraw … unless", "may halt … if"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
+
+
 def is_intent(tok: Token, lex: Lexicon) -> bool:
     """"will give", "would allow", "is ready to contribute" — unless inside an if-clause."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in lex.intent_aux for c in tok.children):
         return True
+    if is_conditional(tok) and any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children):
+        return True
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_.lower() in lex.intent_adj
 
 
-def intent_type(kind: str) -> str:
-    """The verbal reading of a promised act: help → AGREE, force → THREATEN."""
-    if is_material(kind) or kind == "CONSULT":
-        return "AGREE" if is_cooperative(kind) or kind == "CONSULT" else "THREATEN"
+def intent_type(kind: str, conditional: bool = True) -> str:
+    """The verbal reading of a promised act: help or yield → AGREE; force → THREATEN.
+
+    An announced hostile act with no condition attached ("would prohibit all
+    aid") is coded as the act itself; one held over the target ("will
+    withdraw … unless") is a threat.
+    """
+    if kind in ("CONCEDE", "CONSULT") or (is_material(kind) and is_cooperative(kind)):
+        return "AGREE"
+    if is_material(kind):
+        return "THREATEN" if conditional else kind
     return kind
 
 
@@ -189,8 +207,8 @@ def code_verb(tok: Token, lex: Lexicon) -> Candidate | None:
             contexts = sorted(set(contexts) | set(inner.contexts))
             tgt = tgt or inner.target
             rule += f"+{inner.rule}"
-    elif not entry.control and is_intent(tok, lex):
-        new = intent_type(kind)
+    elif kind not in _VERBAL_CONFLICT and is_intent(tok, lex):
+        new = intent_type(kind, is_conditional(tok))
         if new != kind:
             rule += f"+intent→{new}"
             kind, mode = new, None
@@ -203,7 +221,8 @@ def code_verb(tok: Token, lex: Lexicon) -> Candidate | None:
 
 def _embedded(tok: Token, lex: Lexicon) -> Candidate | None:
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        to_clause = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if (c.dep_ in ("xcomp", "ccomp") or to_clause) and c.pos_ in ("VERB", "AUX"):
             inner = code_verb(c, lex)
             if inner is not None:
                 return inner
