@@ -31,11 +31,13 @@ from claimgraph.model import DateValue
 HEADER_LINES = 12
 _NAME_TOKEN = r"[A-Z][\w&.'’-]{0,40}"
 _NAME = rf"{_NAME_TOKEN}(?:\s(?:of\s|the\s|and\s|&\s|de\s|al-)?{_NAME_TOKEN}){{0,5}}"
-_BY = re.compile(rf"(?:^|[\s•|·,—–-])By:?\s{{1,3}}(?P<name>{_NAME})", re.IGNORECASE)
+# "By"/"©"/"Copyright" in any case, but the name itself must be capitalised.
+_BY = re.compile(rf"(?:^|[\s•|·,—–-])(?i:by):?\s{{1,3}}(?P<name>{_NAME})")
 _NAME_ONLY = re.compile(_NAME)
 _TAGLINE = re.compile(rf"(?P<name>{_NAME}):\s\S")
-_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s{{0,3}}(?:©\s{{0,3}})?(?:\d{{4}}(?:\s?[-–]\s?\d{{4}})?,?\s{{1,3}})?(?P<name>{_NAME})",
-                        re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    rf"(?:©|\((?i:c)\)|(?i:copyright))\s{{0,3}}(?:©\s{{0,3}})?(?:\d{{4}}(?:\s?[-–]\s?\d{{4}})?,?\s{{1,3}})?(?P<name>{_NAME})"
+)
 _DOMAIN = re.compile(r"\b(?:www\.)?(?P<label>[a-z0-9][a-z0-9-]{0,62})\.(?:[a-z]{2,12})(?:\.[a-z]{2})?\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _TRIM = " \t—–-•|·,;:"
@@ -200,7 +202,7 @@ def footer_outlet(footer: list[str]) -> str | None:
         if 2 <= len(words) <= 7 and words[-1].lower() in nav_nouns and _NAME_ONLY.fullmatch(" ".join(words[:-1])):
             cands.append((" ".join(words[:-1]), 2.0))
         for name, score in cands:
-            name = name.strip(_TRIM + ".")
+            name = name.split(". ", 1)[0].strip(_TRIM + ".")  # "Outlet. All rights reserved"
             if not name:
                 continue
             compact = re.sub(r"[^a-z0-9]", "", name.lower())
