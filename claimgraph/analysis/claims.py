@@ -124,6 +124,31 @@ def _clusters(items: list[_Ev]) -> list[tuple[str, list[_Ev]]]:
     return out
 
 
+def _topic(it: _Ev) -> str | None:
+    return it.ev.mode or (sorted(it.ev.contexts)[0] if it.ev.contexts else None)
+
+
+def _topics(items: list[_Ev]) -> list[tuple[str | None, list[_Ev]]]:
+    """Split by what the act is about (mode, else context): oil supplies and an airfield are two claims.
+
+    Events that say nothing about it join the single topic when there is one;
+    otherwise they stay a topic-less claim of their own. Like the time
+    clusters, this depends only on the set of events, never their order.
+    """
+    named: dict[str, list[_Ev]] = defaultdict(list)
+    bare: list[_Ev] = []
+    for it in items:
+        topic = _topic(it)
+        (named[topic] if topic else bare).append(it)
+    if len(named) == 1:
+        (topic, part), = named.items()
+        return [(topic, part + bare)]
+    out: list[tuple[str | None, list[_Ev]]] = sorted(named.items())
+    if bare:
+        out.append((None, bare))
+    return out
+
+
 def _intensity(type_: str, mode: str | None) -> float:
     try:
         from claimgraph.ontology import plover
@@ -149,10 +174,11 @@ def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolu
         groups[(b, direction, it.type, bool(ev.negated))].append(it)
     out: list[StoredClaim] = []
     for (b, direction, type_, neg), items in sorted(groups.items()):
-        for tkey, members in _clusters(items):
-            key = f"{direction}|{type_}|{int(neg)}|{tkey}"
-            cid = hashlib.sha1(key.encode()).hexdigest()[:16]
-            out.append(_make_claim(cid, b, type_, neg, members, docs, res))
+        for topic, part in _topics(items):
+            for tkey, members in _clusters(part):
+                key = f"{direction}|{type_}|{int(neg)}|{tkey}" + (f"|{topic}" if topic else "")
+                cid = hashlib.sha1(key.encode()).hexdigest()[:16]
+                out.append(_make_claim(cid, b, type_, neg, members, docs, res))
     return out
 
 
