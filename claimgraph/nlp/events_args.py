@@ -17,6 +17,7 @@ from claimgraph.nlp.events_actors import actor_at
 
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "nummod", "quantmod"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _REL = {"that", "which", "who", "whom", "whose"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 MAX_DEPTH = 12  # parse walks stop here: bounded work on pathological parses
@@ -54,6 +55,14 @@ def _governing_subject(tok: Token) -> list[str]:
     return []
 
 
+def quote_speaker(tok: Token) -> list[str]:
+    """"I"/"we" inside quoted or reported content: the speaker the attribution names."""
+    for att in tok.doc._.cg_attributions or []:
+        if att.source_actor_id and att.content.start_char <= tok.idx < att.content.end_char:
+            return [att.source_actor_id]
+    return []
+
+
 def resolve_pronoun(tok: Token) -> list[str]:
     """In-sentence reading of "it/its/they/their": the governing clause subject."""
     if tok.lower_ not in _PRONOUNS:
@@ -70,6 +79,8 @@ def actors_of(tok: Token, resolve: bool = True, places: bool = False) -> list[st
         ids: list[str] = [m.actor_id] if m is not None else []
         if not ids and resolve and t.lower_ in _PRONOUNS and t.pos_ == "PRON":
             ids = resolve_pronoun(t)
+        if not ids and t.lower_ in _FIRST_PERSON:
+            ids = quote_speaker(t)
         for a in ids:
             if a not in seen:
                 seen.append(a)
@@ -121,6 +132,8 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
             return obj  # object control: "asked Baku to investigate"
         return controller(head, depth + 1)
     if verb.dep_ in ("conj", "acomp", "attr", "oprd"):
+        return controller(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):  # "made flights, transporting arms"
         return controller(head, depth + 1)
     if verb.dep_ in ("acl", "relcl"):
         return actors_of(head)

@@ -63,9 +63,9 @@ def _objects(tok: Token) -> list[Token]:
     if not objs and args.is_passive(tok):
         objs = args.children(tok, ("nsubjpass",))
     out = list(objs)
-    for o in objs:
+    for o in objs:  # "arms and aid", "a supply of arms", "$400 million in loans"
         out.extend(c for c in o.children if c.dep_ == "conj")
-        out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+        out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children)
     return out
 
 
@@ -124,8 +124,9 @@ def roles(tok: Token, entry: Entry) -> tuple[list[str], list[str]]:
     material = is_material(entry.type) or entry.type == "CONSULT"
     if entry.passive_roles:  # "X received loans from Y": subject is the recipient
         src = _first_slot(tok, ("pobj:from", "pobj:by"))
-        if not src:
-            src = [a for o in args.children(tok, ("dobj",)) for p in args.prep_objects(o, "from") for a in args.actors_of(p)]
+        if not src:  # the from-phrase may hang anywhere inside the object ("$5m in loans from X")
+            src = [a for o in args.children(tok, ("dobj",)) for t in o.subtree if t.dep_ == "prep" and t.lower_ == "from"
+                   for p in t.children if p.dep_ == "pobj" for a in args.actors_of(p)]
         return src, args.controller(tok)
     if args.is_passive(tok):
         subj = [a for s in args.children(tok, ("nsubjpass",)) for a in args.actors_of(s)]
