@@ -114,3 +114,16 @@ def test_hostile_filter_values_are_parameters(tmp_path: Path) -> None:
     with pytest.raises(NotFound):
         store.get_document("%")
     assert store.count("documents") == 1
+
+
+def test_concurrent_first_open_of_a_new_database(tmp_path: Path) -> None:
+    """Two processes creating the same new database at once both end at the latest schema."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "race.db"
+    code = f"from claimgraph.store import Store; print(Store.open({str(db)!r}).version)"
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outs = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0]
+    assert outs == [str(LATEST)] * 4

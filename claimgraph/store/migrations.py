@@ -7,10 +7,12 @@ Add a migration by appending to MIGRATIONS; never edit a released one.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, inspect, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimgraph.errors import StoreError
 from claimgraph.store import schema as s
@@ -50,9 +52,16 @@ def current_version(conn: Connection) -> int:
 
 def migrate(engine) -> int:  # type: ignore[no-untyped-def]
     """Bring the database up to LATEST; returns the version reached."""
-    with engine.begin() as conn:
-        s.schema_version.create(conn, checkfirst=True)
-        version = current_version(conn)
+    for attempt in range(5):
+        try:
+            with engine.begin() as conn:
+                s.schema_version.create(conn, checkfirst=True)
+                version = current_version(conn)
+            break
+        except OperationalError:
+            if attempt == 4:
+                raise
+            time.sleep(0.2 * (attempt + 1))
     if version > LATEST:
         raise StoreError(
             f"database schema version {version} is newer than this claimgraph ({LATEST}); upgrade claimgraph"
@@ -60,10 +69,21 @@ def migrate(engine) -> int:  # type: ignore[no-untyped-def]
     for number, _desc, run in MIGRATIONS:
         if number <= version:
             continue
-        with engine.begin() as conn:
-            run(conn)
-            conn.execute(
-                s.schema_version.insert().values(version=number, applied_at=datetime.now(UTC).isoformat())
-            )
+        for attempt in range(5):
+            try:
+                with engine.begin() as conn:
+                    if current_version(conn) >= number:  # another process got there first
+                        break
+                    run(conn)
+                    conn.execute(
+                        s.schema_version.insert().values(version=number, applied_at=datetime.now(UTC).isoformat())
+                    )
+                break
+            except (OperationalError, IntegrityError):
+                # Two processes opening a new database at once: the loser's
+                # transaction rolls back; look again after the winner commits.
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
         version = number
     return version
