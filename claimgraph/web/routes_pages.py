@@ -1,0 +1,88 @@
+"""Server-rendered pages. Each works without JavaScript; graph and timeline add JS on top."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from claimgraph.errors import NotFound
+from claimgraph.model import STATUSES
+from claimgraph.ontology.plover import PLOVER_TYPES
+from claimgraph.web.app import render
+from claimgraph.web.routes_api import _filters, views
+from claimgraph.web.svg import dyad_chart
+from claimgraph.web.views_docs import actor_view, document_view
+
+router = APIRouter(include_in_schema=False)
+GRADES = [f"{r}{c}" for r in "ABCDEF" for c in range(1, 7)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    return render(request, "overview.html", {"o": views(request).overview()})
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def graph(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
+          since: str | None = None, until: str | None = None, actor: str | None = None) -> HTMLResponse:
+    f = _filters(type, status, min_grade, since, until, actor)
+    data = views(request).graph(f)
+    return render(request, "graph.html", {"g": data, "f": f, "types": PLOVER_TYPES, "statuses": STATUSES,
+                                          "grades": GRADES})
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, actor: str | None = None) -> HTMLResponse:
+    v = views(request)
+    return render(request, "timeline.html", {"t": v.timeline(actor or None), "actors": v.canonical_actors(),
+                                             "actor": actor or ""})
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
+           since: str | None = None, until: str | None = None, actor: str | None = None) -> HTMLResponse:
+    f = _filters(type, status, min_grade, since, until, actor)
+    v = views(request)
+    return render(request, "claims.html", {"ledger": v.ledger(f), "f": f, "types": PLOVER_TYPES,
+                                           "statuses": STATUSES, "grades": GRADES, "actors": v.canonical_actors()})
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim(request: Request, claim_id: str) -> HTMLResponse:
+    cv = views(request).claim(claim_id)
+    if cv is None:
+        raise NotFound("claim", claim_id)
+    return render(request, "claim.html", {"cv": cv})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request) -> HTMLResponse:
+    v = views(request)
+    docs = sorted(v.docs.values(), key=lambda d: (d.published.value if d.published else "", d.id), reverse=True)
+    return render(request, "documents.html", {"docs": docs})
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document(request: Request, doc_id: str) -> HTMLResponse:
+    return render(request, "document.html", document_view(views(request), doc_id))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request) -> HTMLResponse:
+    v = views(request)
+    return render(request, "actors.html", {"actors": v.canonical_actors()})
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str, with_: str | None = Query(None, alias="with"),
+          by: str = Query("year", pattern="^(year|month)$")) -> Response:
+    v = views(request)
+    canonical = v.canon.get(actor_id, actor_id)
+    if canonical != actor_id:  # a merged-away id: show the actor it now belongs to
+        return RedirectResponse(request.url_for("actor", actor_id=canonical), status_code=307)
+    data = actor_view(v, actor_id, with_ or None, by)
+    if data is None:
+        raise NotFound("actor", actor_id)
+    chart = dyad_chart(data["dyad"]) if data["dyad"] else None
+    return render(request, "actor.html", {**data, "chart": chart, "by": by})
+

@@ -1,0 +1,65 @@
+// Actor graph: fetches /api/graph with the page's filters and draws it with cytoscape.
+// Labels go to cytoscape's canvas as data, never into HTML, so actor names
+// taken from article text cannot become markup. Works only when the vendor
+// build is present; the page shows a table otherwise.
+(function () {
+  "use strict";
+  var box = document.getElementById("cy");
+  if (!box) { return; }
+  if (typeof window.cytoscape !== "function") {
+    var p = document.createElement("p");
+    p.className = "notice";
+    p.textContent = "The graph library failed to load; the table below lists the same edges.";
+    box.replaceWith(p);
+    return;
+  }
+  var css = getComputedStyle(document.documentElement);
+  function colour(quad) {
+    var v = css.getPropertyValue("--q-" + String(quad || "unknown").replace(/ /g, "-")).trim();
+    return v || "#8a8a8a";
+  }
+  function width(e) {
+    if (e.kind !== "claim" || !e.credibility) { return 1.5; }
+    return Math.max(1, 7 - e.credibility);
+  }
+  var url = box.getAttribute("data-api") + window.location.search;
+  fetch(url, { headers: { "Accept": "application/json" } })
+    .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
+    .then(function (g) {
+      var elements = [];
+      g.nodes.forEach(function (n) {
+        elements.push({ group: "nodes", data: { id: n.id, label: n.label, kind: n.kind, href: n.href } });
+      });
+      g.edges.forEach(function (e, i) {
+        elements.push({ group: "edges", data: {
+          id: "e" + i, cid: e.id, source: e.source, target: e.target, href: e.href,
+          label: e.type + (e.grade ? " " + e.grade : ""), colour: colour(e.quad), width: width(e),
+          style: e.kind === "claim" ? (e.credibility >= 4 ? "dashed" : "solid") : "dotted"
+        } });
+      });
+      var cy = window.cytoscape({
+        container: box, elements: elements, wheelSensitivity: 0.3,
+        layout: { name: g.nodes.length <= 12 ? "circle" : "cose", animate: false, padding: 40 },
+        style: [
+          { selector: "node", style: { "label": "data(label)", "background-color": "#495057", "color": "#1d232b",
+            "font-size": 12, "text-valign": "bottom", "text-margin-y": 4, "width": 22, "height": 22 } },
+          { selector: "node[kind = 'country']", style: { "shape": "round-rectangle", "background-color": "#364fc7" } },
+          { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "triangle",
+            "line-color": "data(colour)", "target-arrow-color": "data(colour)", "width": "data(width)",
+            "line-style": "data(style)", "label": "data(label)", "font-size": 9, "text-rotation": "autorotate",
+            "color": "#495057", "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+          { selector: ":selected", style: { "overlay-opacity": 0.15 } }
+        ]
+      });
+      cy.on("tap", "node, edge", function (evt) {
+        var href = evt.target.data("href");
+        if (href && href.charAt(0) === "/") { window.location.assign(href); }
+      });
+      window.cgGraph = cy;  // for tests and the console: the live graph
+      box.setAttribute("data-ready", String(g.edges.length));
+    })
+    .catch(function (err) {
+      box.textContent = "Could not load the graph: " + err.message;
+      box.setAttribute("data-ready", "error");
+    });
+})();

@@ -1,0 +1,230 @@
+"""View models: what each page and its JSON API endpoint shows, built from the Store.
+
+Pages and the JSON API call the same functions, so the browser's graph and
+timeline (which fetch JSON) and the server-rendered fallbacks agree. Nothing
+here writes; everything goes through Store / ClaimStore (parameterised SQL).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.export.graph import Edge, actor_nodes, canonical_ids, graph_edges, quad_of
+from claimgraph.model import Actor, Claim, Document, Event
+from claimgraph.ontology.plover import QUADS
+from claimgraph.store import Store
+from claimgraph.store.claims import ClaimStore
+from claimgraph.web.dates import bounds, grade_at_least, overlaps
+from claimgraph.web.highlight import actor_href
+
+
+@dataclass(slots=True)
+class Filters:
+    """Graph / ledger filters, as the query string gives them (all optional)."""
+
+    type: str | None = None
+    status: str | None = None
+    min_grade: str | None = None
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+
+    def admits(self, e: Edge) -> bool:
+        """Event edges carry no grade, so a grade filter only narrows claim edges."""
+        if self.type and e.type != self.type.upper():
+            return False
+        if self.status and e.status != self.status:
+            return False
+        if e.kind == "claim" and not grade_at_least(e.reliability, e.credibility, self.min_grade):
+            return False
+        return overlaps(e.date, self.since, self.until)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One event behind a claim, with its sentence and where to read it."""
+
+    event: Event
+    sentence: str
+    document: Document | None
+    href: str
+
+
+@dataclass(slots=True)
+class ClaimView:
+    claim: Claim
+    source: list[Actor]
+    target: list[Actor]
+    quad: str
+    evidence: list[Evidence] = field(default_factory=list)
+    links: dict[str, list[tuple[Claim | None, str]]] = field(default_factory=dict)
+
+    @property
+    def grade(self) -> str:
+        return self.claim.grade.code
+
+
+class Views:
+    """Per-request view builder over one store (cheap: lookups load lazily)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.claims_store = ClaimStore(store)
+        self._actors: dict[str, Actor] | None = None
+        self._docs: dict[str, Document] | None = None
+        self._canon: dict[str, str] | None = None
+
+    # ------------------------------------------------------------ lookups
+    @property
+    def actors(self) -> dict[str, Actor]:
+        if self._actors is None:
+            self._actors = {a.id: a for a in self.store.actors()}
+        return self._actors
+
+    @property
+    def docs(self) -> dict[str, Document]:
+        if self._docs is None:
+            self._docs = {d.id: d for d in self.store.documents()}
+        return self._docs
+
+    @property
+    def canon(self) -> dict[str, str]:
+        if self._canon is None:
+            self._canon = canonical_ids(self.store)
+        return self._canon
+
+    def actor(self, ident: str) -> Actor:
+        ident = self.canon.get(ident, ident)
+        return self.actors.get(ident) or Actor(id=ident, name=ident)
+
+    def names(self) -> dict[str, str]:
+        return {a.id: a.name for a in self.actors.values()}
+
+    def canonical_actors(self) -> list[Actor]:
+        """Actors by name, merged-away ids left out so none is offered twice."""
+        return sorted((a for a in self.actors.values() if self.canon.get(a.id, a.id) == a.id),
+                      key=lambda a: a.name.lower())
+
+    def raw_ids(self, canonical: str) -> list[str]:
+        """Every raw actor id merged into `canonical`, itself included."""
+        return sorted({canonical, *(raw for raw, c in self.canon.items() if c == canonical)})
+
+    # ------------------------------------------------------------ overview
+    def overview(self, recent: int = 8) -> dict[str, Any]:
+        stats = self.store.stats()
+        claims = self.claims_store.claims()
+        events = self.store.events()
+        busy: Counter[str] = Counter()
+        for ev in events:
+            for a in {*ev.source, *ev.target}:
+                busy[self.canon.get(a, a)] += 1
+        docs = sorted(self.docs.values(), key=lambda d: (d.ingested_at or "", d.id), reverse=True)
+        per_doc = Counter(ev.document_id for ev in events)
+        return {
+            "counts": {**stats, "claims": len(claims), "links": sum(len(c.claim.links) for c in claims) // 2},
+            "events_by_type": dict(Counter(e.type for e in events).most_common()),
+            "events_by_status": dict(Counter(e.status for e in events).most_common()),
+            "claims_by_grade": dict(sorted(Counter(c.claim.grade.code for c in claims).items())),
+            "top_actors": [{"id": a, "name": self.actor(a).name, "events": n, "href": actor_href(a)}
+                           for a, n in busy.most_common(10)],
+            "recent_documents": [{**d.summary(), "ingested_at": d.ingested_at, "events": per_doc.get(d.id, 0),
+                                  "href": f"/documents/{d.id}"} for d in docs[:recent]],
+        }
+
+    # ------------------------------------------------------------ graph
+    def graph(self, f: Filters) -> dict[str, Any]:
+        edges_are, edges = graph_edges(self.store)
+        edges = [e for e in edges if f.admits(e)]
+        if f.actor:
+            who = self.canon.get(f.actor, f.actor)
+            edges = [e for e in edges if who in (e.source, e.target)]
+        nodes = actor_nodes(self.store, edges)
+        return {
+            "edges_are": edges_are,
+            "nodes": [{"id": a.id, "label": a.name, "kind": a.kind, "country": a.country,
+                       "href": actor_href(a.id)} for a in nodes.values()],
+            "edges": [e.to_json() for e in edges],
+            "quads": list(QUADS),
+        }
+
+    # ------------------------------------------------------------ claims
+    def claim_view(self, c: Claim, index: dict[str, Claim] | None = None, with_evidence: bool = False) -> ClaimView:
+        view = ClaimView(c, [self.actor(a) for a in c.source], [self.actor(a) for a in c.target], quad_of(c.type))
+        for link in c.links:
+            other = index.get(link.claim) if index is not None else None
+            view.links.setdefault(link.kind, []).append((other, link.why))
+        if with_evidence:
+            texts: dict[str, str] = {}
+            for ev in self.claims_store.events_by_id(c.events):
+                if ev.document_id not in texts:
+                    texts[ev.document_id] = self.store.get_document(ev.document_id).text
+                view.evidence.append(Evidence(
+                    ev, texts[ev.document_id][ev.sentence.start:ev.sentence.end], self.docs.get(ev.document_id),
+                    f"/documents/{ev.document_id}#ev-{ev.id}"))
+        return view
+
+    def ledger(self, f: Filters, with_evidence: bool = True) -> list[ClaimView]:
+        """Claims best-supported first: credibility, then reliability, then more independent sources."""
+        claims = [sc.claim for sc in self.claims_store.claims()]
+        index = {c.id: c for c in claims}
+        who = self.canon.get(f.actor, f.actor) if f.actor else None
+        keep = []
+        for c in claims:
+            if f.type and c.type != f.type.upper():
+                continue
+            if f.status and c.status != f.status:
+                continue
+            if not grade_at_least(c.grade.reliability, c.grade.credibility, f.min_grade):
+                continue
+            if not overlaps(c.date.value if c.date else None, f.since, f.until):
+                continue
+            if who and who not in {self.canon.get(a, a) for a in (*c.source, *c.target)}:
+                continue
+            keep.append(c)
+        keep.sort(key=lambda c: (c.grade.credibility, "ABCDEF".find(c.grade.reliability),
+                                 -len(c.independent_sources), c.id))
+        return [self.claim_view(c, index, with_evidence) for c in keep]
+
+    def claim(self, ident: str) -> ClaimView | None:
+        sc = self.claims_store.get_claim(ident)
+        if sc is None:
+            return None
+        others = [link.claim for link in sc.claim.links]
+        index = {o.claim.id: o.claim for o in self.claims_store.claims(others)} if others else {}
+        return self.claim_view(sc.claim, index, with_evidence=True)
+
+    # ------------------------------------------------------------ timeline
+    def timeline(self, actor: str | None = None) -> dict[str, Any]:
+        """Events on the event-date axis, each with its reporting (publication) date."""
+        events: list[Event] = []
+        if actor:
+            seen: set[str] = set()
+            for raw in self.raw_ids(self.canon.get(actor, actor)):
+                events += [e for e in self.store.events(actor=raw) if e.id not in seen and not seen.add(e.id)]
+        else:
+            events = self.store.events()
+        dated, undated = [], []
+        for ev in events:
+            doc = self.docs.get(ev.document_id)
+            item = {
+                "id": ev.id, "type": ev.type, "quad": quad_of(ev.type), "mode": ev.mode, "status": ev.status,
+                "label": self.event_label(ev),
+                "date": ev.date.value if ev.date else None, "precision": ev.date.precision if ev.date else None,
+                "reported": doc.published.value if doc and doc.published else None,
+                "outlet": doc.outlet if doc else None, "document": ev.document_id,
+                "href": f"/documents/{ev.document_id}#ev-{ev.id}",
+            }
+            b = bounds(item["date"])
+            rep = bounds(item["reported"])
+            item["start"], item["end"] = b if b else (None, None)
+            item["reported_start"] = rep[0] if rep else None
+            (dated if b else undated).append(item)
+        dated.sort(key=lambda i: (i["start"], i["end"], i["id"]))
+        return {"events": dated, "undated": undated, "actor": actor}
+
+    def event_label(self, ev: Event) -> str:
+        src = ", ".join(self.actor(a).name for a in ev.source) or "?"
+        tgt = ", ".join(self.actor(a).name for a in ev.target)
+        return f"{src} {ev.type}{'/' + ev.mode if ev.mode else ''}{' → ' + tgt if tgt else ''}"

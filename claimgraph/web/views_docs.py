@@ -1,0 +1,131 @@
+"""View models for the source view, the actor page and dyad series.
+
+The dyad series is computed from claims (or from events before analysis
+has run) by event date, per year or month, counted by PLOVER quad with
+summed and mean intensity — the same quantities as `claimgraph dyad`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from markupsafe import Markup
+
+from claimgraph.export.graph import quad_of
+from claimgraph.model import Actor, Claim, Document, Event
+from claimgraph.ontology.plover import QUADS
+from claimgraph.web.highlight import actor_href, blocks_for, highlight, marks_for
+from claimgraph.web.views import ClaimView, Views
+
+
+def document_view(v: Views, ident: str) -> dict[str, Any]:
+    """A document with mentions, attributions and event sentences highlighted."""
+    doc = v.store.get_document(ident)
+    events = v.store.events(document=doc.id)
+    events = [e for e in events if e.document_id == doc.id]
+    mentions = v.store.mentions(doc.id)
+    attributions = v.store.attributions(doc.id)
+    names = v.names()
+    canon_names = {raw: v.actor(raw).name for raw in {m.actor_id for m in mentions if m.actor_id}}
+    marks = marks_for(mentions, attributions, events, {**names, **canon_names})
+    for m in marks:  # link mentions to the canonical actor's page
+        if m.href and m.href.startswith("/actors/"):
+            raw = next((x.actor_id for x in mentions if x.start == m.start and x.end == m.end and x.actor_id), None)
+            if raw:
+                m.href = actor_href(v.canon.get(raw, raw))
+    body: Markup = highlight(doc.text, marks, blocks_for(events))
+    claim_of = _claims_by_event(v, [e.id for e in events])
+    return {
+        "doc": doc,
+        "body": body,
+        "events": [{"event": e, "label": v.event_label(e), "claim": claim_of.get(e.id), "quad": quad_of(e.type),
+                    "sentence": doc.text[e.sentence.start:e.sentence.end]} for e in events],
+        "attributions": [{"attr": a, "source": a.source.text if a.source else None,
+                          "actor": v.actor(a.source_actor_id) if a.source_actor_id else None,
+                          "content": doc.text[a.content.start:a.content.end]} for a in attributions],
+        "actors": sorted({v.actor(m.actor_id).id: v.actor(m.actor_id) for m in mentions if m.actor_id}.values(),
+                         key=lambda a: a.name),
+        "timexes": v.store.timexes(doc.id),
+    }
+
+
+def _claims_by_event(v: Views, event_ids: list[str]) -> dict[str, str]:
+    wanted = set(event_ids)
+    out: dict[str, str] = {}
+    for sc in v.claims_store.claims():
+        for e in sc.claim.events:
+            if e in wanted:
+                out[e] = sc.claim.id
+    return out
+
+
+def _actor_events(v: Views, canonical: str) -> list[Event]:
+    seen: dict[str, Event] = {}
+    for raw in v.raw_ids(canonical):
+        for e in v.store.events(actor=raw):
+            seen.setdefault(e.id, e)
+    return sorted(seen.values(), key=lambda e: (e.date.value if e.date else "~", e.id))
+
+
+def _involves(c: Claim | Event, ids: set[str], v: Views) -> bool:
+    return bool(ids & {v.canon.get(a, a) for a in (*c.source, *c.target)})
+
+
+def actor_view(v: Views, ident: str, other: str | None = None, by: str = "year") -> dict[str, Any] | None:
+    """Profile: aliases, merged ids, affiliation, counterpart relations, claims, events, dyad chart."""
+    canonical = v.canon.get(ident, ident)
+    actor = v.actors.get(canonical)
+    if actor is None:
+        return None
+    raws = v.raw_ids(canonical)
+    aliases = sorted({al for r in raws for al in (v.actors[r].aliases if r in v.actors else [])} - {actor.name})
+    merges = {m.actor_id: m for m in v.claims_store.merges().values() if m.canonical_id == canonical
+              and m.actor_id != canonical}
+    claims = [sc.claim for sc in v.claims_store.claims() if _involves(sc.claim, {canonical}, v)]
+    events = _actor_events(v, canonical)
+    relations: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in claims or events:
+        for a in {v.canon.get(x, x) for x in (*item.source, *item.target)} - {canonical}:
+            relations[a][quad_of(item.type)] += 1
+    rel = sorted(relations.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    return {
+        "actor": actor,
+        "aliases": aliases,
+        "merged": list(merges.values()),
+        "affiliation": v.actor(actor.country) if actor.country and actor.country != actor.id else None,
+        "relations": [{"actor": v.actor(a), "quads": dict(c), "total": sum(c.values())} for a, c in rel],
+        "claims": [v.claim_view(c) for c in claims],
+        "events": [{"event": e, "label": v.event_label(e)} for e in events],
+        "other": v.actor(other) if other else None,
+        "dyad": dyad_series(v, canonical, v.canon.get(other, other), by) if other else None,
+        "others": [v.actor(a) for a, _ in rel] or [a for a in v.actors.values() if a.id != canonical],
+    }
+
+
+def dyad_series(v: Views, a: str, b: str, by: str = "year") -> dict[str, Any]:
+    """Per period: counts by quad, summed and mean intensity, from claims (else events), by event date."""
+    claims = [sc.claim for sc in v.claims_store.claims()]
+    items: list[Claim] | list[Event] = claims if claims else v.store.events()
+    pair = {a, b}
+    rows: dict[str, dict[str, Any]] = {}
+    undated = 0
+    for it in items:
+        ends = {v.canon.get(x, x) for x in (*it.source, *it.target)}
+        if not pair <= ends:
+            continue
+        value = it.date.value if it.date else None
+        if not value or not value[:4].isdigit():
+            undated += 1
+            continue
+        period = value[:7] if by == "month" and len(value) >= 7 else value[:4]
+        row = rows.setdefault(period, {"period": period, **{q: 0 for q in QUADS}, "sum": 0.0, "n": 0})
+        row[quad_of(it.type)] = row.get(quad_of(it.type), 0) + 1
+        row["sum"] += float(it.intensity)
+        row["n"] += 1
+    out = [dict(r, mean=round(r["sum"] / r["n"], 2), sum=round(r["sum"], 2)) for _, r in sorted(rows.items())]
+    return {"a": v.actor(a).ref(), "b": v.actor(b).ref(), "by": by, "from": "claims" if claims else "events",
+            "rows": out, "undated": undated, "quads": list(QUADS)}
+
+
+__all__ = ["ClaimView", "Document", "Actor", "actor_view", "document_view", "dyad_series"]
