@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from claimgraph.errors import NotFound, StoreError
 from claimgraph.model import Actor, DateValue, Document, Event, Mention, Span, document_id
@@ -78,7 +79,7 @@ def test_extraction_replaces_atomically(tmp_path: Path) -> None:
     assert store.document_ids(pending_only=True, extractor_version="t") == []
     assert store.document_ids(pending_only=True, extractor_version="t2") == [d.id]
     # a failing second save leaves the first one intact
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         store.save_extraction(d.id, actors=[], mentions=[], timexes=[], attributions=[],
                               events=[_event(d.id, 0), _event(d.id, 0)], extractor_version="t2")
     evs = store.events()
