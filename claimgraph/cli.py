@@ -264,3 +264,4 @@ for _module in ("claimgraph.cli_eval", "claimgraph.cli_analysis", "claimgraph.cl
     except ModuleNotFoundError as _exc:
         if _exc.name != _module:
             raise
+
