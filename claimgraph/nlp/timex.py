@@ -106,6 +106,8 @@ def _extend_left(doc: Doc, start: int, label: str, resolved: Resolved, lex: Lexi
         elif word(i) == "of" and word(i - 1) in _PART_OF_NOUNS and word(i - 2) == "the":
             resolved.modifier = resolved.modifier or lex.parts[word(i - 1)]
             start = i - 2
+        elif word(i) == "the" and label == "DECADE":
+            start = i  # "the 1990s" is one expression
     elif label in _DURATIONS and word(start - 1) in lex.approx_words:
         resolved.modifier = _APPROX_MODS.get(word(start - 1), "approx")
         start -= 1

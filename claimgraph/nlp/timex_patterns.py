@@ -114,7 +114,8 @@ def build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
                      [num_first_a, num_more, any_unit, *half], [num_first_b, num_more, any_unit, *half]],
         "DUR_ADJ": [[num_first_a, {"ORTH": "-"}, any_unit], [num_first_b, {"ORTH": "-"}, any_unit],
                     [plural_unit, {"ORTH": "-"}, {"LOWER": "long"}]],
-        "DUR_BARE": [[{"LOWER": _in(FOR_WORDS)}, plural_unit]],
+        "DUR_BARE": [[{"LOWER": _in(FOR_WORDS)}, plural_unit],
+                     [{"LOWER": _in(FOR_WORDS)}, {"LOWER": "the"}, plural_unit]],
     }
     matcher = Matcher(vocab, validate=True)
     for label, pats in patterns.items():
