@@ -127,9 +127,12 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
     if head is verb:
         return []
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        obj = [a for o in children(head, ("dobj",)) for a in actors_of(o)]
-        if verb.dep_ == "xcomp" and obj:
-            return obj  # object control: "asked Baku to investigate"
+        from claimgraph.nlp.events_lexicon import lexicon
+
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon().object_control:
+            obj = [a for o in children(head, ("dobj",)) for a in actors_of(o)]
+            if obj:
+                return obj  # object control: "asked Baku to investigate"
         return controller(head, depth + 1)
     if verb.dep_ in ("conj", "acomp", "attr", "oprd"):
         return controller(head, depth + 1)

@@ -60,6 +60,8 @@ class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
     light: frozenset[str]
+    receiving: frozenset[str]
+    object_control: frozenset[str]
     say: frozenset[str]
     modals: frozenset[str]
     intent_aux: frozenset[str]
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
         verbs=freeze(grouped["verb"]),
         nouns=freeze(grouped["noun"]),
         light=frozenset(data["light"]["verbs"]),
+        receiving=frozenset(data["light"]["receiving"]),
+        object_control=frozenset(data["light"]["object_control"]),
         say=frozenset(data["say"]["verbs"]),
         modals=frozenset(data["say"]["modals"]),
         intent_aux=frozenset(data["intent"]["aux"]),

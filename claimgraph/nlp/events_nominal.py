@@ -93,6 +93,8 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
         return None
     verb = verb if verb is not None else _governing_verb(tok)
     verb_is_free = verb is not None and choose_entry(verb, lex)[1] is None
+    if verb_is_free and verb is not None and verb.lemma_.lower() in lex.receiving:
+        return _received(tok, entry, verb)
     src = _modifier_actors(tok)
     if not src:
         src, _ = _preps(tok, entry.source_preps)
@@ -122,3 +124,14 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
     cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in verb.children)
     cand.suppress_nouns = {t.i for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
     return cand
+
+
+def _received(tok: Token, entry: Entry, verb: Token) -> Candidate | None:
+    """"X drew criticism from Y", "X received loans from Y": Y acts, X undergoes."""
+    src, _ = _preps(tok, entry.source_preps)
+    if not src:
+        src = [a for p in entry.source_preps for o in args.prep_objects(verb, p) for a in args.actors_of(o)]
+    tgt = args.controller(verb)
+    rule = entry.rule() + f"+received:{verb.lemma_.lower()}"
+    return Candidate(tok, entry.type, entry.mode, list(entry.contexts), src, tgt, rule, entry.strength * 0.9,
+                     nominal=True, negated=any(c.dep_ == "neg" for c in verb.children))
