@@ -18,7 +18,7 @@ from claimgraph.nlp.actors_spans import Descriptor, appositive_descriptor, clean
 from claimgraph.ontology.actors import ActorWords, KnownOrg
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-ACRONYM_STOP = {"of", "and", "for", "&", "the", "de", "on", "in"}
+ACRONYM_STOP = {"of", "and", "for", "&", "the", "de", "on", "in", "to", "against"}
 MAX_ACRONYM = 10
 MAX_LONG_FORM = 10
 

@@ -20,6 +20,8 @@ from claimgraph.nlp.coref import definite, short_form
 from claimgraph.nlp.types import ActorMention, get_actors, get_list
 from claimgraph.ontology.actors import ActorWords
 
+MAX_RUN = 6  # longest proper-noun run tried as a short form
+
 
 def place_role(doc: Doc, hit: LexHit, words: ActorWords) -> tuple[str, str]:
     if hit.nested:
@@ -104,8 +106,9 @@ def _register(doc: Doc, c: Candidate, name: str, reg: Registry, words: ActorWord
     inner = [places[i] for i in range(c.start, c.end) if i in places]
     country = (desc.countries or inner or [None])[0]
     if c.label == "PERSON":
-        titles = {t for t, _ in desc.titles} | {t.split()[-1] for t, _ in desc.titles}
-        sector = desc.titles[0][1] if desc.titles else None
+        found = desc.titles + [(t.lower_, words.titles[t.lower_]) for t in doc[c.start:c.end] if t.lower_ in words.titles]
+        titles = {t for t, _ in found} | {t.split()[-1] for t, _ in found}
+        sector = found[0][1] if found else None
         return reg.named(name, "person", country=country, sector=sector, categories=set(), titles=titles)
     if c.label in ("GPE", "LOC"):
         return reg.named(name, "unknown", country=None, sector=None, categories=set(), titles=set())
@@ -154,7 +157,7 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
             ids[n] = (reg.aliases.get(name) or short_form(reg, low, c.start, None, words.org_heads, place_words)
                       or _register(doc, c, name, reg, words, places))
         if n in ids:
-            emit(c.lo, c.end, ids[n], "actor", "known-org" if c.org else "name", alias=doc[c.start:c.end].text)
+            emit(c.lo, c.end, ids[n], "actor", "known-org" if c.org else "name", alias=name)
             if c.acronym is not None:
                 emit(c.acronym, c.acronym + 1, ids[n], "actor", "acronym")
     for n, c in enumerate(cands):  # short forms: aliases, surnames, abbreviations
@@ -176,7 +179,7 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
             located = tok.dep_ == "pobj" and tok.head.lower_ in words.locative
             if c.label == "LOC" or located:
                 role, prule = "location", f"location:{tok.head.lower_ if located else 'place'}"
-        emit(c.lo, c.end, aid, role, prule, alias=doc[c.start:c.end].text)
+        emit(c.lo, c.end, aid, role, prule, alias=text)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for h in place_hits:
         assert h.place is not None
@@ -187,35 +190,40 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
             emit(col[0], col[1], iso, "actor", f"collective:{col[2]}")
             reg.enrich(iso)
     covered = {i for m in mentions for i in range(m.start, m.end)} | things
-    _references(doc, reg, words, places, covered, emit, max_tokens)
+    _references(doc, reg, words, places, covered, emit, max_tokens, place_words)
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.start_char))
     get_actors(doc).update(reg.actors())
 
 
 def _references(doc: Doc, reg: Registry, words: ActorWords, places: dict[int, str], covered: set[int],
-                emit, max_tokens: int) -> None:
-    """Bare acronyms and surnames not tagged by NER, then definite descriptions."""
-    surnames: dict[str, set[str]] = {}
-    for st in reg.states.values():
-        if st.actor.kind == "person" and len(st.tokens) >= 2:
-            surnames.setdefault(st.actor.name.split()[-1], set()).add(st.actor.id)
+                emit, max_tokens: int, place_words: set[str]) -> None:
+    """Proper-noun runs NER missed ("Silk Way", a bare "OCCRP"), then definite descriptions."""
     categories = set().union(*(st.categories for st in reg.states.values()))
     sent_of = [0] * len(doc)
     for k, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             sent_of[i] = k
-    for tok in doc[:max_tokens]:
-        i = tok.i
+    limit = min(len(doc), max_tokens)
+    i = 0
+    while i < limit:
+        tok = doc[i]
         if i in covered:
+            i += 1
             continue
-        aid = reg.aliases.get(tok.text)
-        if aid is None and tok.pos_ == "PROPN" and len(surnames.get(tok.text, ())) == 1:
-            aid = next(iter(surnames[tok.text]))
-        if aid is not None:
-            emit(i, i + 1, aid, "actor", "alias")
-            covered.add(i)
+        j = i
+        while j < limit and j - i < MAX_RUN and j not in covered and doc[j].tag_ in ("NNP", "NNPS") \
+                and "\n" not in doc[j].text:
+            j += 1
+        if j > i:
+            run = doc[i:j].text
+            aid = reg.aliases.get(run) or short_form(reg, run.lower().split(), i, None, words.org_heads, place_words)
+            if aid is not None:
+                emit(i, j, aid, "actor", "alias")
+                covered.update(range(i, j))
+            i = j
             continue
         found = definite(doc, tok, reg, words, places, sent_of, categories) if tok.tag_ == "NN" else None
         if found is not None:
             emit(found[0], i + 1, found[1], "actor", "definite")
             covered.update(range(found[0], i + 1))
+        i += 1

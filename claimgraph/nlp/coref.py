@@ -44,6 +44,8 @@ def abbreviates(short: Sequence[str], long: Sequence[str], heads: dict | frozens
     """
     if not short or len(short) > len(long) or list(short) == list(long):
         return False
+    if not token_abbreviates(short[0], long[0]):
+        return False  # a short form keeps the name's first word: "Silk Way", not "Way"
     j = 0
     distinctive = False
     for word in short:
