@@ -171,6 +171,10 @@ def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolu
         it = _Ev(ev, side(ev.source, res), side(ev.target, res), claim_type(ev), b,
                  event_interval(ev.date, ev.date_source, doc.published))
         direction = b if it.type in RECIPROCAL else f"{'+'.join(it.src) or '?'}>{'+'.join(it.tgt) or '?'}"
+        if not it.src or not it.tgt:
+            # Half a dyad ("Iran accused …" with no target found) cannot be shown to be the
+            # same thing another article says: such events group only within their document.
+            direction += f"@{ev.document_id}"
         groups[(b, direction, it.type, bool(ev.negated))].append(it)
     out: list[StoredClaim] = []
     for (b, direction, type_, neg), items in sorted(groups.items()):

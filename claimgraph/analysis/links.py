@@ -9,7 +9,8 @@ and which documents. Nothing here knows an actor name or a sentence.
   accuser or appears in the same document.
 - contradicts: the same act asserted and negated; cooperation vs a refusal
   (REJECT) in the same dyad; or an allegation against Y vs Y's assurance to
-  the accuser (verbal cooperation from the accused back to the accuser).
+  the accuser (an "assure" mode or a negated promise from the accused back
+  to the accuser).
 - corroborates: compatible claims (same or neighbouring type, same polarity,
   overlapping dyad, overlapping time, no clashing contexts) coming from
   different documents and different sources.
@@ -37,7 +38,7 @@ CONFLICTUAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "
 NEIGHBOURS = {frozenset(p) for p in (
     ("AGREE", "COOPERATE"), ("AGREE", "SUPPORT"), ("SUPPORT", "COOPERATE"), ("SUPPORT", "AID"),
     ("COOPERATE", "AID"), ("CONCEDE", "AGREE"), ("CONCEDE", "COOPERATE"), ("AGREE", "RETREAT"),
-    ("ACCUSE", "PROTEST"), ("COERCE", "ASSAULT"), ("THREATEN", "ASSAULT"),
+    ("ACCUSE", "PROTEST"), ("COERCE", "ASSAULT"),
 )}
 ALLEGED = frozenset({"alleged", "denied"})
 DENIAL_MODES = frozenset({"deny", ""})
@@ -63,6 +64,20 @@ def _with_government(ids: Iterable[str], res: Resolution) -> set[str]:
     return out
 
 
+def _countries(ids: Iterable[str], res: Resolution) -> set[str]:
+    return {res.of(a.country) for a in (res.actor(i) for i in ids) if a is not None and a.country}
+
+
+def _speaks_for(speaker: set[str], accused: set[str], res: Resolution) -> bool:
+    """The accused itself, its state (for its firms and agencies), or its agency (for the state)."""
+    return bool(speaker & accused or speaker & _countries(accused, res) or _countries(speaker, res) & accused)
+
+
+def _is_allegation(sc: StoredClaim) -> bool:
+    """An accusation is an allegation by its nature; anything else when a source presents it as one."""
+    return sc.claim.type == "ACCUSE" or bool(set(sc.info.get("statuses", [])) & ALLEGED)
+
+
 def _accused(sc: StoredClaim) -> set[str]:
     return set(sc.claim.target) if sc.claim.type == "ACCUSE" else set(sc.claim.source)
 
@@ -85,10 +100,10 @@ def _dyad_overlap(a: StoredClaim, b: StoredClaim) -> bool:
 def _denies(d: StoredClaim, c: StoredClaim, res: Resolution) -> str | None:
     if d.claim.type != "REJECT" or d.negated or (d.claim.mode or "") not in DENIAL_MODES:
         return None
-    if c.claim.type == "REJECT" or not (set(c.info.get("statuses", [])) & ALLEGED):
+    if c.claim.type == "REJECT" or not _is_allegation(c):
         return None
     accused = _accused(c)
-    if not set(d.claim.source) & _with_government(accused, res):
+    if not _speaks_for(set(d.claim.source), accused, res):
         return None
     accusers = _accusers(c)
     answers = bool(set(d.claim.target) & _with_government(accusers, res))
@@ -114,10 +129,10 @@ def _contradicts(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
                 and set(x.claim.source) & set(y.claim.source) and set(x.claim.target) & set(y.claim.target)):
             return (f"{_names(x.claim.source, res)}: {x.claim.type} toward {_names(x.claim.target, res)} "
                     f"vs a refusal (REJECT) in the same dyad")
-        if (y.claim.type == "ACCUSE" or set(y.info.get("statuses", [])) & ALLEGED) and x.claim.type in ASSURING \
-                and not y.negated:
-            accused, accusers = _with_government(_accused(y), res), _with_government(_accusers(y), res)
-            if set(x.claim.source) & accused and set(x.claim.target) & accusers and x.claim.source != y.claim.source:
+        assurance = x.claim.type in ASSURING and (x.negated or x.claim.mode == "assure")
+        if assurance and _is_allegation(y) and not y.negated:
+            accusers = _with_government(_accusers(y), res)
+            if _speaks_for(set(x.claim.source), _accused(y), res) and set(x.claim.target) & accusers:
                 return (f"{_names(x.claim.source, res)} assures {_names(x.claim.target, res)} ({x.claim.type}"
                         f"{', negated' if x.negated else ''}) against the {y.claim.status} {y.claim.type} "
                         f"claim that accuses it")
