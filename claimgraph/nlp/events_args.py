@@ -146,9 +146,11 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
 
 
 def agent(verb: Token) -> list[str]:
-    """The by-phrase of a passive."""
-    return [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-            for a in actors_of(p)]
+    """The by-phrase of a passive (the parser sometimes hangs it on the object: "granted a waiver by X")."""
+    found = [a for p in prep_objects(verb, "by") for a in actors_of(p)]
+    if not found:
+        found = [a for o in children(verb, ("dobj",)) for p in prep_objects(o, "by") for a in actors_of(p)]
+    return found
 
 
 def slot(verb: Token, name: str, places: bool = False) -> list[str]:
