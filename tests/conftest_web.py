@@ -136,7 +136,9 @@ def make_store(path: Path) -> tuple[Store, dict[str, str]]:
         Claim("c-deny", "REJECT", ["AZE"], [], None, None, [events["deny"].id], [ids["The Cradle"]], ["The Cradle"],
               {"The Cradle": "asserted"}, "asserted", Grade("F", 6, ["cannot be judged"]), intensity=-2.0),
     ]
-    cs.replace_claims(None, [StoredClaim(c, bucket="|".join(sorted(c.source + c.target))) for c in claims])
+    published = {ids[o]: p for o, p, _, _ in DOCS}
+    cs.replace_claims(None, [StoredClaim(c, bucket="|".join(sorted(c.source + c.target)),
+                                         reported=min(published[d] for d in c.documents)) for c in claims])
     cs.replace_links(None, [
         ("c-coop", ClaimLink("corroborates", "c-aid", "same dyad, another source, 2012 vs 2023")),
         ("c-deny", ClaimLink("denies", "c-coop", "Azerbaijan denied the report")),

@@ -32,9 +32,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def vendor_ready() -> bool:
+def vendor_ready(vendor: Path = VENDOR) -> bool:
     """Whether scripts/build_web.sh has put the npm-built files in place."""
-    return all((VENDOR / f).is_file() for f in VENDOR_FILES)
+    return all((vendor / f).is_file() for f in VENDOR_FILES)
 
 
 def template_env() -> Environment:
@@ -55,15 +55,22 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
-def create_app(db: str | Path | None = None, store: Store | None = None) -> FastAPI:
-    """An app over one store (opened from `db` unless given)."""
+def create_app(db: str | Path | None = None, store: Store | None = None, vendor: Path = VENDOR) -> FastAPI:
+    """An app over one store (opened from `db` unless given).
+
+    `vendor` is where the npm-built libraries are served from; pointing it at
+    an empty folder is how the no-graph-library fallback is exercised.
+    """
     from claimgraph.web import routes_api, routes_pages
 
     app = FastAPI(title="claimgraph", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
                   description="Evidence-graded knowledge graph of conflict reporting.")
     app.state.store = store or Store.open(db)
     app.state.templates = template_env()
+    app.state.vendor = vendor
     app.add_middleware(SecurityHeaders)
+    if vendor.is_dir():
+        app.mount("/static/vendor", StaticFiles(directory=vendor), name="vendor")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
@@ -79,5 +86,6 @@ def create_app(db: str | Path | None = None, store: Store | None = None) -> Fast
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     env: Environment = request.app.state.templates
-    html = env.get_template(name).render(request=request, vendor=vendor_ready(), path=request.url.path, **context)
+    ready = vendor_ready(request.app.state.vendor)
+    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, **context)
     return HTMLResponse(html, status_code=status_code)

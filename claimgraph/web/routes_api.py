@@ -112,6 +112,7 @@ def api_actor(request: Request, actor_id: str) -> dict[str, Any]:
 
 
 @router.get("/dyad")
-def api_dyad(request: Request, a: str, b: str, by: str = Query("year", pattern="^(year|month)$")) -> dict[str, Any]:
-    """Counts by PLOVER quad and summed/mean intensity per period, by event date."""
-    return dyad_series(views(request), a, b, by)
+def api_dyad(request: Request, a: str, b: str, by: str = Query("year", pattern="^(year|month)$"),
+             time: str = Query("event", pattern="^(event|reporting)$")) -> dict[str, Any]:
+    """Counts by PLOVER quad and summed/mean intensity per period, by event (or reporting) date."""
+    return dyad_series(views(request), a, b, by, reporting_time=time == "reporting")

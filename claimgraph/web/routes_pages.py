@@ -75,14 +75,15 @@ def actors(request: Request) -> HTMLResponse:
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, actor_id: str, with_: str | None = Query(None, alias="with"),
-          by: str = Query("year", pattern="^(year|month)$")) -> Response:
+          by: str = Query("year", pattern="^(year|month)$"),
+          time: str = Query("event", pattern="^(event|reporting)$")) -> Response:
     v = views(request)
     canonical = v.canon.get(actor_id, actor_id)
     if canonical != actor_id:  # a merged-away id: show the actor it now belongs to
         return RedirectResponse(request.url_for("actor", actor_id=canonical), status_code=307)
-    data = actor_view(v, actor_id, with_ or None, by)
+    data = actor_view(v, actor_id, with_ or None, by, reporting_time=time == "reporting")
     if data is None:
         raise NotFound("actor", actor_id)
     chart = dyad_chart(data["dyad"]) if data["dyad"] else None
-    return render(request, "actor.html", {**data, "chart": chart, "by": by})
+    return render(request, "actor.html", {**data, "chart": chart, "by": by, "time": time})
 

@@ -73,8 +73,8 @@ def dyad_chart(series: dict[str, Any], width: int = 720, height: int = 300) -> M
     for x, y, r in points:
         body.append(Markup('<circle class="mean-dot" cx="{:.1f}" cy="{:.1f}" r="3"><title>{}: mean intensity {}, '
                            'sum {} over {}</title></circle>').format(x, y, r["period"], r["mean"], r["sum"], r["n"]))
-    body.append(Markup('<text class="tick" x="{}" y="{}">{} from {}; line = mean intensity (−10…+10)</text>').format(
-        left, height - 6, series["by"], series["from"]))
+    body.append(Markup('<text class="tick" x="{}" y="{}">{} from {} by {} date; line = mean intensity (−10…+10)'
+                       '</text>').format(left, height - 6, series["by"], series["from"], series.get("time", "event")))
     return _svg(width, height, body, title)
 
 

@@ -72,7 +72,8 @@ def _involves(c: Claim | Event, ids: set[str], v: Views) -> bool:
     return bool(ids & {v.canon.get(a, a) for a in (*c.source, *c.target)})
 
 
-def actor_view(v: Views, ident: str, other: str | None = None, by: str = "year") -> dict[str, Any] | None:
+def actor_view(v: Views, ident: str, other: str | None = None, by: str = "year",
+               reporting_time: bool = False) -> dict[str, Any] | None:
     """Profile: aliases, merged ids, affiliation, counterpart relations, claims, events, dyad chart."""
     canonical = v.canon.get(ident, ident)
     actor = v.actors.get(canonical)
@@ -98,34 +99,50 @@ def actor_view(v: Views, ident: str, other: str | None = None, by: str = "year")
         "claims": [v.claim_view(c) for c in claims],
         "events": [{"event": e, "label": v.event_label(e)} for e in events],
         "other": v.actor(other) if other else None,
-        "dyad": dyad_series(v, canonical, v.canon.get(other, other), by) if other else None,
+        "dyad": dyad_series(v, canonical, v.canon.get(other, other), by, reporting_time) if other else None,
         "others": [v.actor(a) for a, _ in rel] or [a for a in v.actors.values() if a.id != canonical],
     }
 
 
-def dyad_series(v: Views, a: str, b: str, by: str = "year") -> dict[str, Any]:
-    """Per period: counts by quad, summed and mean intensity, from claims (else events), by event date."""
-    claims = [sc.claim for sc in v.claims_store.claims()]
-    items: list[Claim] | list[Event] = claims if claims else v.store.events()
-    pair = {a, b}
+def dyad_series(v: Views, a: str, b: str, by: str = "year", reporting_time: bool = False) -> dict[str, Any]:
+    """Per period: counts by quad, summed and mean intensity.
+
+    From the analysis layer's claim series when claims exist (one story told
+    by ten outlets counts once; negated claims left out); from raw events
+    before analysis has run, so the chart is never empty for lack of a step.
+    """
+    if v.store.count("claims"):
+        from claimgraph.analysis.series import dyad_series as claim_series
+
+        series = claim_series(v.store, a, b, by=by, reporting_time=reporting_time)
+        rows = [{"period": r.period, **{q: r.counts.get(q, 0) for q in QUADS}, "n": r.n,
+                 "sum": round(r.total, 2), "mean": round(r.mean, 2), "claims": r.claims} for r in series.rows]
+        return {"a": v.actor(series.a).ref(), "b": v.actor(series.b).ref(), "by": by, "from": "claims",
+                "time": series.time, "rows": rows, "undated": len(series.unplaced), "quads": list(QUADS)}
+    a, b = v.canon.get(a, a), v.canon.get(b, b)
     rows: dict[str, dict[str, Any]] = {}
     undated = 0
-    for it in items:
+    for it in v.store.events():
         ends = {v.canon.get(x, x) for x in (*it.source, *it.target)}
-        if not pair <= ends:
+        if not {a, b} <= ends or it.negated:
             continue
-        value = it.date.value if it.date else None
+        doc = v.docs.get(it.document_id)
+        if reporting_time:
+            value = doc.published.value if doc and doc.published else None
+        else:
+            value = it.date.value if it.date else None
         if not value or not value[:4].isdigit():
             undated += 1
             continue
-        period = value[:7] if by == "month" and len(value) >= 7 else value[:4]
-        row = rows.setdefault(period, {"period": period, **{q: 0 for q in QUADS}, "sum": 0.0, "n": 0})
+        key = value[:7] if by == "month" and len(value) >= 7 else value[:4]
+        row = rows.setdefault(key, {"period": key, **{q: 0 for q in QUADS}, "n": 0, "sum": 0.0})
         row[quad_of(it.type)] = row.get(quad_of(it.type), 0) + 1
         row["sum"] += float(it.intensity)
         row["n"] += 1
     out = [dict(r, mean=round(r["sum"] / r["n"], 2), sum=round(r["sum"], 2)) for _, r in sorted(rows.items())]
-    return {"a": v.actor(a).ref(), "b": v.actor(b).ref(), "by": by, "from": "claims" if claims else "events",
-            "rows": out, "undated": undated, "quads": list(QUADS)}
+    return {"a": v.actor(a).ref(), "b": v.actor(b).ref(), "by": by, "from": "events",
+            "time": "reporting" if reporting_time else "event", "rows": out, "undated": undated,
+            "quads": list(QUADS)}
 
 
 __all__ = ["ClaimView", "Document", "Actor", "actor_view", "document_view", "dyad_series"]
