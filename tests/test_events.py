@@ -127,3 +127,13 @@ def test_intensity_and_confidence(nlp: Language) -> None:
 def test_no_actor_no_event(nlp: Language) -> None:
     assert events(nlp, "The weather attacked the harvest.") == []
     assert events(nlp, "") == []
+
+
+def test_event_date_from_its_clause(nlp: Language) -> None:
+    if "cg_timex" not in nlp.pipe_names:
+        pytest.skip("the timex component is not in this pipeline yet")
+    doc = nlp.make_doc("In 2011, Israel sold drones to Azerbaijan.")
+    doc._.cg_published = DateValue("2023-04-05", "day")
+    ev = find(list(next(nlp.pipe([doc]))._.cg_events), "AID")
+    assert ev.date == DateValue("2011", "year") and ev.date_source == "2011"
+    assert ev.source == ["ISR"] and ev.target == ["AZE"]
