@@ -1,0 +1,349 @@
+"""`cg_attribution`: who the text credits with what ("X said that …").
+
+Reads the dependency parse (and `cg_mentions`, when cg_actors ran, to link
+a source to an actor id); writes `doc._.cg_attributions`. Rules, general by
+design (the cue words live in ontology/data/attribution_cues.toml):
+
+- reporting verbs: the subject is the source, the reported clause (ccomp /
+  xcomp / object) or an adjacent quotation is the content; passives without
+  an agent ("it has been reported that") keep no source;
+- "according to X" / "citing X": X is the source, the rest of the clause
+  the content;
+- "reportedly" / "allegedly": an adverb cue with no source;
+- chains: an attribution whose cue lies inside another's content gets that
+  one as `parent`, so "The Cradle says Haaretz says documents show" nests.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp.attribution_spans import (
+    char_span,
+    dash_speaker,
+    inside_quote,
+    minus,
+    quote_after,
+    quote_before,
+    quote_regions,
+    speaker_label,
+    subtree_range,
+)
+from claimgraph.nlp.types import ActorMention, AttributionMention, CharSpan, get_list
+from claimgraph.ontology.cues import AttributionCues, attribution_cues
+
+_CONTENT_DEPS = ("ccomp", "xcomp")
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose direct object is the hearer, not the message ("told reporters").
+_HEARER_VERBS = frozenset({"tell", "ask", "inform", "urge", "remind", "assure", "reassure", "warn",
+                           "notify", "brief", "advise"})
+_TRIM_SOURCE = ("relcl", "acl", "punct", "advcl")
+
+
+@Language.factory("cg_attribution", requires=["token.dep", "token.lemma"],
+                  assigns=["doc._.cg_attributions"])
+def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent()
+
+
+class AttributionComponent:
+    """Finds attributions in each doc; stateless apart from the cue lists."""
+
+    def __init__(self) -> None:
+        self.cues: AttributionCues = attribution_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = get_list(doc, "cg_attributions")
+        found.extend(find_attributions(doc, self.cues))
+        _trim_trailing_frames(doc, found)
+        link_chains(found)
+        _nest_in_quotes(doc, found)
+        return doc
+
+
+def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMention]:
+    out: list[AttributionMention] = []
+    taken: set[int] = set()
+    mentions: list[ActorMention] = list(doc._.cg_mentions or [])
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        found = (_according(doc, tok, cues) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
+                 or _punct_speaker(doc, tok))
+        if found is None:
+            continue
+        att, cue_tokens, src_tok = found
+        taken.update(cue_tokens)
+        if src_tok is not None and att.source is not None:
+            att.source_actor_id = _link_actor(doc, src_tok, att.source, mentions, cues)
+            if att.source_actor_id is None and src_tok.lemma_.lower() in cues.unnamed_sources:
+                att.kind = "unnamed" if att.kind == "verb" else att.kind
+        out.append(att)
+    return out
+
+
+def _according(doc: Doc, tok: Token, cues: AttributionCues):
+    """'according to X', 'citing X', 'as reported by X'."""
+    low = tok.lower_
+    for frame in cues.according:
+        if low != frame[0] or tok.i + len(frame) > len(doc):
+            continue
+        if tuple(t.lower_ for t in doc[tok.i: tok.i + len(frame)]) != frame:
+            continue
+        last = doc[tok.i + len(frame) - 1]
+        objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
+        if not objs:
+            if last.i + 1 >= len(doc) or doc[last.i + 1].is_punct:
+                return None
+            objs = [doc[last.i + 1]]
+        src_tok = objs[0]
+        src_rng = subtree_range(src_tok, _TRIM_SOURCE)
+        src_rng = (max(src_rng[0], last.i + 1), src_rng[1])
+        frame_rng = (tok.i, src_rng[1])
+        sent = tok.sent
+        at_start = all(t.is_punct for t in doc[sent.start: tok.i])
+        at_end = all(t.is_punct for t in doc[src_tok.right_edge.i + 1: sent.end])
+        if at_start or at_end:
+            outer = (sent.start, sent.end)
+        else:
+            outer = subtree_range(tok.head) if tok.head is not tok else (sent.start, sent.end)
+        content = char_span(doc, *minus(outer, frame_rng))
+        if content.end_char <= content.start_char:
+            return None
+        att = AttributionMention(cue=char_span(doc, tok.i, last.i + 1), content=content,
+                                 source=char_span(doc, *src_rng), kind="according_to", cue_lemma=" ".join(frame))
+        return att, range(tok.i, last.i + 1), src_tok
+    return None
+
+
+def _punct_speaker(doc: Doc, tok: Token):
+    """Speaker labels marked by punctuation only: "Name: …" at a line start
+    and "“…” ― Name" after a quotation."""
+    if not tok.is_punct:
+        return None
+    found = speaker_label(doc, tok.i) or dash_speaker(doc, tok.i)
+    if found is None:
+        return None
+    src_rng, content_rng = found
+    content = char_span(doc, *content_rng)
+    if content.end_char <= content.start_char:
+        return None
+    cue = CharSpan(tok.idx, tok.idx + len(tok.text), tok.text)
+    att = AttributionMention(cue=cue, content=content, source=char_span(doc, *src_rng),
+                             kind="quote", cue_lemma=tok.text)
+    # the source's head is its last word ("Pat Caddell")
+    return att, [tok.i], doc[src_rng[1] - 1]
+
+
+def _adverb(doc: Doc, tok: Token, cues: AttributionCues):
+    if tok.lower_ not in cues.adverbs or tok.pos_ not in ("ADV", "ADJ", "VERB"):
+        return None
+    head = tok.head if tok.head is not tok else tok
+    rng = subtree_range(head)
+    content = char_span(doc, *minus(rng, (tok.i, tok.i + 1)))
+    att = AttributionMention(cue=char_span(doc, tok.i, tok.i + 1), content=content, source=None,
+                             kind="adverb", cue_lemma=tok.lower_)
+    return att, [tok.i], None
+
+
+def _verb(doc: Doc, tok: Token, cues: AttributionCues):
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_lemma(lemma):
+        return None
+    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
+        return None  # "the so-called", "the reported deal": a modifier, not a speech act
+    cue_end = tok.i + 1
+    content_rng: tuple[int, int] | None = None
+    deps = _CONTENT_DEPS + ("parataxis",) if lemma in cues.speech else _CONTENT_DEPS
+    comp = [c for c in tok.children if c.dep_ in deps]
+    particle = cues.particles.get(lemma)
+    has_particle = False
+    if particle is not None:
+        parts = [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj") and c.lower_ in particle]
+        if parts:
+            has_particle = True
+            cue_end = max(cue_end, parts[0].i + 1)
+            objs = [g for g in parts[0].children if g.dep_ in ("pobj", "pcomp")]
+            if objs and not comp:
+                content_rng = subtree_range(objs[0])
+        elif lemma not in cues.speech and lemma not in cues.cognition:
+            return None
+    if comp:
+        content_rng = (min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1)
+    elif content_rng is None and (lemma in cues.speech or has_particle):
+        content_rng = _speech_content(doc, tok, lemma)
+    if content_rng is None:
+        return None
+    source_tok = _subject(tok)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    kind = "verb"
+    source: CharSpan | None = None
+    if passive:
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        source_tok = agent[0] if agent else None
+        kind = "verb" if agent else "passive"
+    if source_tok is not None and source_tok.lower_ == "it" and source_tok.dep_ == "nsubjpass":
+        source_tok = None
+    if source_tok is not None:
+        source = char_span(doc, *subtree_range(source_tok, _TRIM_SOURCE))
+    elif lemma in cues.cognition and lemma not in cues.speech and not passive:
+        return None  # "to decide that …" with nobody deciding is not an attribution
+    content = char_span(doc, *_paragraph_clip(doc, tok.i, content_rng))
+    if content.end_char <= content.start_char:
+        return None
+    att = AttributionMention(cue=char_span(doc, tok.i, cue_end), content=content, source=source,
+                             kind=kind, cue_lemma=lemma)
+    return att, [tok.i], source_tok
+
+
+def _speech_content(doc: Doc, tok: Token, lemma: str) -> tuple[int, int] | None:
+    """Content of a speech verb with no clausal complement: an object, the
+    clause it interrupts ("…, he said"), the clause it comments on ("as X put
+    it"), or an adjacent quotation."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if objs and lemma not in _HEARER_VERBS:
+        return subtree_range(objs[0])
+    head = tok.head
+    if head is not tok and (tok.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as"
+                                                               for c in tok.children)):
+        return minus(subtree_range(head), subtree_range(tok))
+    quoted = _quote_content(doc, tok)
+    if quoted is not None:
+        return quoted
+    # "People like Scott, he said." / "…, experts say.": the speaker comes
+    # last and what was said is everything before it in the sentence.
+    subj = _subject(tok)
+    if tok.dep_ == "ROOT" and subj is not None and subj.i < tok.i:
+        left = min(subj.left_edge.i, tok.i)
+        words = [t for t in doc[tok.sent.start: left] if not t.is_punct and not t.is_space]
+        if len(words) >= 2:
+            return (tok.sent.start, left)
+    late = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i]
+    if late and lemma in ("say", "tell", "add"):
+        return subtree_range(late[0])
+    return None
+
+
+def _paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
+    """Keep a parse-derived content inside the cue's paragraph: the small
+    model sometimes joins paragraphs into one sentence."""
+    start, end = rng
+    for k in range(i, end):
+        if k > i and "\n\n" in doc[k - 1].whitespace_ + doc[k].text:
+            end = k
+            break
+    for k in range(i, start, -1):
+        if "\n\n" in doc[k - 1].whitespace_ + doc[k - 1].text:
+            start = k
+            break
+    return start, max(end, start)
+
+
+def _quote_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """A quotation right before the speaker ("“…,” the ambassador said") or
+    right after the cue ("X said: “…”"). Searches a bounded window only."""
+    subj = _subject(tok)
+    left = tok.i if subj is None else min(tok.i, subj.left_edge.i)
+    j = left - 1
+    while j >= 0 and (doc[j].text in (",", "—", "–") or doc[j].is_space):
+        j -= 1
+    before = quote_before(doc, j)
+    if before is not None:
+        return before
+    j = tok.i + 1
+    while j < len(doc) and doc[j].text in (":", ","):
+        j += 1
+    return quote_after(doc, j)
+
+
+def _subject(tok: Token) -> Token | None:
+    """The verb's subject, or (for "…, saying" / "and added") its head's."""
+    cur = tok
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _link_actor(doc: Doc, src_tok: Token, source: CharSpan, mentions: list[ActorMention],
+                cues: AttributionCues) -> str | None:
+    """The actor the source names: the mention on its head word, else the
+    author of a publication ("an investigation by Haaretz", "OCCRP's report"),
+    else any actor named inside the source span."""
+    actors = [m for m in mentions if m.role != "location"]
+    for m in actors:
+        if m.start <= src_tok.i < m.end:
+            return m.actor_id
+    if src_tok.lemma_.lower() in cues.publications:
+        for author in _authors(src_tok):
+            for m in actors:
+                if m.start <= author.i < m.end:
+                    return m.actor_id
+    for m in actors:
+        if source.start_char <= m.start_char and m.end_char <= source.end_char:
+            return m.actor_id
+    return None
+
+
+def _authors(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+            for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def link_chains(atts: list[AttributionMention]) -> None:
+    """parent = the attribution with the smallest content that holds this
+    one's cue; only larger contents can be parents, so chains cannot loop."""
+    for i, a in enumerate(atts):
+        best: int | None = None
+        best_len = 0
+        own = a.content.end_char - a.content.start_char
+        for j, b in enumerate(atts):
+            if i == j:
+                continue
+            blen = b.content.end_char - b.content.start_char
+            inside = b.content.start_char <= a.cue.start_char and a.cue.end_char <= b.content.end_char
+            if inside and blen > own and (best is None or blen < best_len):
+                best, best_len = j, blen
+        a.parent = best
+
+
+def _trim_trailing_frames(doc: Doc, atts: list[AttributionMention]) -> None:
+    """"X said that C, according to Y": the parse can hang the frame inside
+    C. The frame frames the whole report, so cut it off C; chaining then
+    makes Y the outer source, as a reader would."""
+    frames = [a for a in atts if a.kind == "according_to" and a.source is not None]
+    for a in atts:
+        if a.kind == "according_to":
+            continue
+        for f in frames:
+            c = a.content
+            mutual = f.content.start_char <= a.cue.start_char and a.cue.end_char <= f.content.end_char
+            if mutual and c.start_char < f.cue.start_char < c.end_char:
+                end = f.cue.start_char
+                while end > c.start_char and doc.text[end - 1] in " ,;:\u2014\u2013-":
+                    end -= 1
+                a.content = CharSpan(c.start_char, end, doc.text[c.start_char:end])
+
+
+def _nest_in_quotes(doc: Doc, atts: list[AttributionMention]) -> None:
+    """Someone quoted saying "I think …" speaks inside the quotation: the
+    attribution that holds the quotation becomes the parent."""
+    regions = quote_regions(doc.text)
+    for i, a in enumerate(atts):
+        if a.parent is not None or a.kind == "quote":
+            continue
+        region = inside_quote(regions, a.cue.start_char, a.cue.end_char)
+        if region is None:
+            continue
+        for j, b in enumerate(atts):
+            if j != i and b.content.start_char < region[1] and region[0] < b.content.end_char \
+                    and inside_quote([region], b.cue.start_char, b.cue.end_char) is None:
+                a.parent = j
+                break
