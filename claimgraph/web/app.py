@@ -52,6 +52,9 @@ class SecurityHeaders(BaseHTTPMiddleware):
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
+        if request.url.path.startswith("/static/"):
+            # revalidate (ETag → 304) so an upgraded package never runs stale JS
+            response.headers["Cache-Control"] = "no-cache"
         return response
 
 

@@ -57,7 +57,7 @@ def build_report(store: Store, top_dyads: int = 6) -> str:
         csp=_csp(css),
         o=v.overview(recent=1000),
         ledger=v.ledger(Filters()),
-        timeline_svg=timeline_chart(timeline["events"]),
+        timeline_svg=timeline_chart(timeline["events"], standalone=True),
         timeline=timeline,
         dyads=dyads,
         docs=sorted(v.docs.values(), key=lambda d: (d.published.value if d.published else "", d.id)),

@@ -34,6 +34,7 @@ def dyad_chart(series: dict[str, Any], width: int = 720, height: int = 300) -> M
     conf = [q for q in quads if q.endswith("conflict")]
     top = max(max(sum(r[q] for q in coop) for r in rows), 1)
     bottom = max(max(sum(r[q] for q in conf) for r in rows), 1)
+    top, bottom = (round(x, 2) if x % 1 else int(x) for x in (top, bottom))
     left, right, pad_top, pad_bottom = 40, 12, 20, 36
     plot_h = height - pad_top - pad_bottom
     scale = plot_h / (top + bottom)
@@ -82,8 +83,12 @@ def _day(iso: str) -> int:
     return date.fromisoformat(iso).toordinal()
 
 
-def timeline_chart(events: list[dict[str, Any]], width: int = 960, lane: int = 16) -> Markup:
-    """Event-date intervals (bars) with the reporting date (diamond) joined by a dotted line."""
+def timeline_chart(events: list[dict[str, Any]], width: int = 960, lane: int = 16, standalone: bool = False) -> Markup:
+    """Event-date intervals (bars) with the reporting date (diamond) joined by a dotted line.
+
+    `standalone` (the report) links each bar to its source row in the same
+    file instead of the server's source view, which a mailed file cannot reach.
+    """
     if not events:
         return Markup('<p class="empty">No dated events.</p>')
     days = [_day(e["start"]) for e in events] + [_day(e["end"]) for e in events]
@@ -116,7 +121,7 @@ def timeline_chart(events: list[dict[str, Any]], width: int = 960, lane: int = 1
                 x1, rx, y + 6, y + 6, rx, y + 2, e["reported_start"]))
         body.append(Markup('<a href="{}"><rect class="{}" x="{:.1f}" y="{}" width="{:.1f}" height="11">'
                            '<title>{} ({} {})</title></rect></a>').format(
-            e["href"], quad_class(e["quad"]), x0, y, max(x1 - x0, 3), e["label"], e["date"], e["status"]))
+            f"#doc-{e['document']}" if standalone else e["href"], quad_class(e["quad"]), x0, y, max(x1 - x0, 3), e["label"], e["date"], e["status"]))
         body.append(Markup('<text class="lane-label" x="{}" y="{}">{} · {}</text>').format(
             width - right + 8, y + 10, e["date"], e["label"][:60]))
     return _svg(width, top + lane * len(events) + 8, body, "Timeline of events by event date")

@@ -26,9 +26,17 @@
   fetch(url, { headers: { "Accept": "application/json" } })
     .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
     .then(function (g) {
-      var elements = [];
-      g.nodes.forEach(function (n) {
-        elements.push({ group: "nodes", data: { id: n.id, label: n.label, kind: n.kind, href: n.href } });
+      var elements = [], degree = {};
+      g.edges.forEach(function (e) {
+        degree[e.source] = (degree[e.source] || 0) + 1;
+        degree[e.target] = (degree[e.target] || 0) + 1;
+      });
+      // start from a circle (deterministic), then let the force layout spread it
+      g.nodes.forEach(function (n, i) {
+        var a = 2 * Math.PI * i / Math.max(g.nodes.length, 1);
+        elements.push({ group: "nodes", position: { x: 400 * Math.cos(a), y: 300 * Math.sin(a) },
+          data: { id: n.id, label: n.label, kind: n.kind, href: n.href,
+                  size: Math.round(16 + 6 * Math.sqrt(degree[n.id] || 0)) } });
       });
       g.edges.forEach(function (e, i) {
         elements.push({ group: "edges", data: {
@@ -38,19 +46,29 @@
         } });
       });
       var cy = window.cytoscape({
-        container: box, elements: elements, wheelSensitivity: 0.3,
-        layout: { name: g.nodes.length <= 12 ? "circle" : "cose", animate: false, padding: 40 },
+        container: box, elements: elements,
+        layout: g.nodes.length <= 12 ? { name: "circle", padding: 40 } :
+          { name: "cose", animate: false, randomize: false, padding: 30, idealEdgeLength: 110,
+            nodeRepulsion: 600000, nodeOverlap: 40, gravity: 0.6, numIter: 1500 },
         style: [
           { selector: "node", style: { "label": "data(label)", "background-color": "#495057", "color": "#1d232b",
-            "font-size": 12, "text-valign": "bottom", "text-margin-y": 4, "width": 22, "height": 22 } },
+            "font-size": 18, "text-valign": "bottom", "text-margin-y": 4, "width": "data(size)",
+            "height": "data(size)", "text-background-color": "#fff", "text-background-opacity": 0.7 } },
           { selector: "node[kind = 'country']", style: { "shape": "round-rectangle", "background-color": "#364fc7" } },
           { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "triangle",
             "line-color": "data(colour)", "target-arrow-color": "data(colour)", "width": "data(width)",
             "line-style": "data(style)", "label": "data(label)", "font-size": 9, "text-rotation": "autorotate",
-            "color": "#495057", "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+            "min-zoomed-font-size": 11, "color": "#495057", "text-background-color": "#fff",
+            "text-background-opacity": 0.8, "opacity": 0.85, "loop-direction": "-45deg", "loop-sweep": "-60deg" } },
+          { selector: "edge.hover, node.hover", style: { "min-zoomed-font-size": 0, "opacity": 1, "z-index": 10 } },
           { selector: ":selected", style: { "overlay-opacity": 0.15 } }
         ]
       });
+      cy.on("mouseover", "node, edge", function (evt) {
+        evt.target.addClass("hover");
+        if (evt.target.isNode()) { evt.target.connectedEdges().addClass("hover"); }
+      });
+      cy.on("mouseout", "node, edge", function () { cy.elements().removeClass("hover"); });
       cy.on("tap", "node, edge", function (evt) {
         var href = evt.target.data("href");
         if (href && href.charAt(0) === "/") { window.location.assign(href); }

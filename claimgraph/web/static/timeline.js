@@ -61,6 +61,12 @@
       var y = TOP + i * LANE, x0 = x(t(e.start)), x1 = x(t(e.end) + DAY);
       if (x1 < LEFT || x0 > LEFT + plot) { return; }
       x0 = Math.max(x0, LEFT); x1 = Math.min(x1, LEFT + plot);
+      var a = el("a", { href: e.href, "class": "tl-event", "data-event": e.id });
+      var r = el("rect", { "class": "q-" + String(e.quad).replace(/ /g, "-"), x: x0, y: y, height: 12,
+                           width: Math.max(x1 - x0, 3) });
+      r.appendChild(el("title", {}, e.label + " — " + e.date + " (" + e.status + ")"));
+      a.appendChild(r);
+      s.appendChild(a);
       if (e.reported_start) {
         var rx = x(t(e.reported_start));
         if (rx >= LEFT && rx <= LEFT + plot) {
@@ -70,12 +76,6 @@
           s.appendChild(dia);
         }
       }
-      var a = el("a", { href: e.href, "class": "tl-event", "data-event": e.id });
-      var r = el("rect", { "class": "q-" + String(e.quad).replace(/ /g, "-"), x: x0, y: y, height: 12,
-                           width: Math.max(x1 - x0, 3) });
-      r.appendChild(el("title", {}, e.label + " — " + e.date + " (" + e.status + ")"));
-      a.appendChild(r);
-      s.appendChild(a);
       s.appendChild(el("text", { "class": "lbl", x: LEFT + plot + 8, y: y + 10 }, e.date + " · " + e.label));
     });
     if (svg) { box.replaceChild(s, svg); } else { box.appendChild(s); }
