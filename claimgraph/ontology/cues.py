@@ -14,7 +14,7 @@ from functools import cache
 from claimgraph.ontology import load_toml
 
 MODALITY_KINDS: tuple[str, ...] = (
-    "hedge", "allege", "report", "deny", "negation", "conditional", "speculation",
+    "hedge", "allege", "report", "deny", "negation", "conditional", "speculation", "weasel",
 )
 
 

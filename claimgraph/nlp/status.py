@@ -1,0 +1,148 @@
+"""How sure the text is about one event: the status decision.
+
+The events coder calls `status_for(doc, trigger_token_index)` after
+cg_attribution and cg_modality ran. Rules, in priority order (DESIGN §3):
+
+1. denied        a deny cue whose scope holds the trigger. The denial itself
+                 ("X denied the allegations") is not in its own scope, so it
+                 stays asserted; only what is denied is "denied".
+2. alleged       an allege cue in scope ("allegedly", "accused of").
+3. hypothetical  a hedge / conditional / speculation cue in scope.
+4. reported      an attribution whose content holds the trigger, or a
+                 "reportedly"-type cue.
+5. asserted      otherwise.
+
+`said_by` is credited whatever the status ("OCCRP disclosed that X
+allegedly …" is alleged, said by OCCRP): the innermost attribution that
+names an actor, walking out along the chain; failing that, the innermost
+source text ("news reports", "documents").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp.types import ActorMention, AttributionMention, CharSpan, ModalityCue
+from claimgraph.ontology.cues import attribution_cues
+
+_HYPOTHETICAL = ("hedge", "conditional", "speculation")
+
+
+@dataclass
+class StatusInfo:
+    status: str  # asserted | reported | alleged | denied | hypothetical
+    said_by: str | None  # actor id of who the article credits, or None
+    said_by_text: str | None  # the source surface text ("Haaretz", "news reports"), or None
+    attribution: int | None  # index into doc._.cg_attributions
+    cues: list[int] = field(default_factory=list)  # indices into doc._.cg_cues that applied
+    negated: bool = False
+
+
+def _inside(span: CharSpan, start: int, end: int) -> bool:
+    return span.end_char > span.start_char and span.start_char <= start and end <= span.end_char
+
+
+def status_for(doc: Doc, token_i: int) -> StatusInfo:
+    """Status, credited source and negation for the event triggered at token_i."""
+    tok = doc[token_i]
+    ts, te = tok.idx, tok.idx + len(tok.text)
+    cues: list[ModalityCue] = list(doc._.cg_cues or [])
+    atts: list[AttributionMention] = list(doc._.cg_attributions or [])
+
+    applied = [i for i, c in enumerate(cues)
+               if c.kind != "negation" and _inside(c.scope, ts, te) and not (c.start_char <= ts < c.end_char)]
+    negs = [i for i, c in enumerate(cues) if c.kind == "negation" and _negates(doc, c, tok)]
+    kinds = {cues[i].kind for i in applied}
+
+    att_i = _innermost(atts, ts, te)
+    said_by, said_by_text = _credit(doc, atts, att_i)
+
+    if "deny" in kinds:
+        status = "denied"
+    elif "allege" in kinds:
+        status = "alleged"
+    elif kinds & set(_HYPOTHETICAL):
+        status = "hypothetical"
+    elif att_i is not None or "report" in kinds:
+        status = "reported"
+    else:
+        status = "asserted"
+    return StatusInfo(status, said_by, said_by_text, att_i, sorted(applied + negs), bool(negs))
+
+
+def _negates(doc: Doc, cue: ModalityCue, trigger: Token) -> bool:
+    """A negation word attached to the trigger (or to its auxiliary chain):
+    "did not attack", "never attacked", "no attack"."""
+    span = doc.char_span(cue.start_char, cue.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    neg = span.root
+    head = neg.head
+    if head.i == trigger.i:
+        return True
+    # "did not try to attack": the negation sits on the verb the trigger completes
+    return trigger.dep_ == "xcomp" and trigger.head.i == head.i
+
+
+def _innermost(atts: list[AttributionMention], ts: int, te: int) -> int | None:
+    """The attribution with the smallest content holding the trigger, not
+    counting an attribution whose own cue is the trigger ("X said")."""
+    best: int | None = None
+    best_len = 0
+    for i, a in enumerate(atts):
+        if a.cue.start_char <= ts < a.cue.end_char or not _inside(a.content, ts, te):
+            continue
+        size = a.content.end_char - a.content.start_char
+        if best is None or size < best_len:
+            best, best_len = i, size
+    return best
+
+
+def _credit(doc: Doc, atts: list[AttributionMention], start: int | None) -> tuple[str | None, str | None]:
+    """Walk out from the innermost attribution: the first source that names
+    an actor wins; else the first source with any text."""
+    chain: list[int] = []
+    cur = start
+    while cur is not None and cur not in chain and len(chain) < 16:
+        chain.append(cur)
+        cur = atts[cur].parent
+    for i in chain:
+        a = atts[i]
+        if a.source_actor_id and a.source is not None:
+            return a.source_actor_id, _credited_text(doc, a, a.source_actor_id)
+    for i in chain:
+        a = atts[i]
+        if a.source is not None and a.source.text:
+            return None, _credited_text(doc, a, None)
+    return None, None
+
+
+def _credited_text(doc: Doc, att: AttributionMention, actor_id: str | None) -> str:
+    """The words that name the source: the actor's mention inside the source
+    span, or the author of a publication ("an investigation by Haaretz" →
+    "Haaretz"), or the whole source span."""
+    src = att.source
+    assert src is not None
+    mentions: list[ActorMention] = list(doc._.cg_mentions or [])
+    if actor_id is not None:
+        for m in mentions:
+            if m.actor_id == actor_id and src.start_char <= m.start_char and m.end_char <= src.end_char:
+                return m.text
+    span = doc.char_span(src.start_char, src.end_char, alignment_mode="expand")
+    if span is not None and span.root.lemma_.lower() in attribution_cues().publications:
+        for child in span.root.children:
+            author = None
+            if child.dep_ == "poss":
+                author = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                author = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if author is not None and author.pos_ == "PROPN":
+                a, b = author.left_edge.i, author.right_edge.i + 1
+                while b > a and doc[b - 1].is_punct:
+                    b -= 1
+                if doc[a].lower_ == "the" or doc[a].dep_ == "case":
+                    a += 1
+                return doc[a:b].text
+    return src.text
