@@ -142,10 +142,12 @@ def test_documents_do_not_share_actors_and_odd_input_is_safe(nlp: Language) -> N
 
 def test_every_mention_points_at_an_actor_and_matches_its_text(nlp: Language) -> None:
     doc = nlp("Baku has allowed Israel's intelligence agency, the Mossad, to set up a branch near "
-              "the Iranian border, Azerbaijani officials said on Monday, according to Reuters.")
+              "the Iranian border, Azerbaijani officials said on Monday, according to Reuters. "
+              "Turkish Defence Minister Yasar Guler met reporters; Guler said nothing about it.")
     for m in doc._.cg_mentions:
         assert m.actor_id in doc._.cg_actors
         assert doc.text[m.start_char:m.end_char] == m.text
         assert m.role in ("actor", "location")
     assert mention(doc, "Baku").actor_id == "AZE"
     assert mention(doc, "Reuters").actor_id == "reuters"
+    assert mention(doc, "Guler").actor_id == "yasar-guler"

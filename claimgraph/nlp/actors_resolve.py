@@ -83,8 +83,8 @@ def _expand(doc: Doc, cands: list[Candidate], words: ActorWords, places: dict[in
 def _name(doc: Doc, c: Candidate, words: ActorWords) -> str:
     """The name as written (original spacing, so "Export-Import" stays one word), titles dropped."""
     start = c.start
-    if c.label == "PERSON":
-        while start < c.end - 1 and doc[start].lower_ in words.titles:
+    if c.label == "PERSON":  # "old Abdel …", "host Wolf Blitzer", "President X": the name starts later
+        while start < c.end - 1 and (doc[start].lower_ in words.titles or doc[start].is_lower):
             start += 1
     return doc[start:c.end].text
 
@@ -126,6 +126,7 @@ def _register(doc: Doc, c: Candidate, name: str, reg: Registry, words: ActorWord
 def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_000) -> None:
     """Write doc._.cg_mentions and doc._.cg_actors."""
     mentions: list[ActorMention] = get_list(doc, "cg_mentions")
+    doc_text = doc.text  # built from the tokens on every access: read it once
     hits = lex.hits(doc)
     cands, place_hits, things = collect(doc, lex, words, hits)
     places = {i: h.place.iso3 for h in place_hits if h.place for i in range(h.start, h.end)}
@@ -137,8 +138,8 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
     def emit(lo: int, end: int, actor_id: str, role: str, rule: str, chars: tuple[int, int] | None = None,
              alias: str | None = None) -> None:
         s, e = chars or (doc[lo].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        mentions.append(ActorMention(lo, end, s, e, doc.text[s:e], actor_id, role, rule))
-        reg.seen(actor_id, (alias or doc.text[s:e]) if role == "actor" else "", lo, end)
+        mentions.append(ActorMention(lo, end, s, e, doc_text[s:e], actor_id, role, rule))
+        reg.seen(actor_id, (alias or doc_text[s:e]) if role == "actor" else "", lo, end)
 
     for n, c in enumerate(cands):  # long names, known organisations, acronym pairs
         name = _name(doc, c, words)

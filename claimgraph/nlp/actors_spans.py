@@ -20,7 +20,7 @@ from claimgraph.ontology.actors import ActorWords
 # pattern has no nested quantifiers, so no catastrophic backtracking).
 DESIGNATION = re.compile(r"^[A-Za-z]{0,4}-?\d[\d-]{0,8}[A-Za-z]{0,2}$")
 POSSESSIVE = {"'s", "’s", "'", "’"}
-LEFT_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "punct", "npadvmod", "nummod"}
+LEFT_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "punct", "npadvmod"}
 MAX_LEFT = 9
 
 
