@@ -239,14 +239,16 @@ def summary(db: str, as_json: bool) -> None:
 @db_option
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               help="jsonl, csv, plover, ftm, graphml, gexf (or a plugin's format).")
-@click.option("--what", type=click.Choice(WHATS), default="events", show_default=True)
+@click.option("--what", type=click.Choice([*WHATS, "graph", "entities"]), default=None,
+              help="What to export [default: events; for graphml/gexf the claim graph; for ftm every entity].")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [default: stdout].")
-def export(db: str, fmt: str, what: str, out: Path | None) -> None:
+def export(db: str, fmt: str, what: str | None, out: Path | None) -> None:
     """Export documents, events, actors, claims, attributions or time expressions."""
     from claimgraph import registry
 
     store = api.open_store(db)
     exporter = registry.get(registry.EXPORTERS, fmt)
+    what = what or exporter.whats[0]
     binary = bool(getattr(exporter, "binary", False))
     if out is None:
         stream = sys.stdout.buffer if binary else sys.stdout
