@@ -77,3 +77,24 @@ def entity_resolution(nlp: Language, texts: dict[str, str], gold_path: Path) -> 
 
 def seed_texts(folder: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m claimgraph.nlp.actors_eval [SHARED_DIR]`: print one line per gold entity."""
+    import sys
+
+    from claimgraph.nlp.pipeline import build_pipeline
+
+    args = sys.argv[1:] if argv is None else argv
+    shared = Path(args[0]) if args else Path("../shared")
+    results = entity_resolution(build_pipeline(components=["cg_actors"]),
+                                seed_texts(shared / "corpus" / "seeds"), shared / "gold" / "seeds.toml")
+    for r in results:
+        print(f"{'ok' if r.resolved else '--'}  {r.gold_id:22} {r.why}")
+    occurring = [r for r in results if r.ids]
+    print(f"{sum(r.resolved for r in occurring)}/{len(occurring)} gold entities resolved to one actor")
+    return 0 if all(r.resolved for r in occurring) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
