@@ -160,3 +160,12 @@ def test_offsets_point_into_the_text(nlp: Language) -> None:
     text = "In 2011, the alliance strengthened; on 29 March talks resumed."
     for t in timexes(nlp, text, "2023-04-05"):
         assert text[t.start_char:t.end_char] == t.text
+
+
+def test_weekday_names_in_titles_are_not_dates(nlp: Language) -> None:
+    text = "The Sunday Times reported the raid; Monday Night Football was cancelled."
+    assert timexes(nlp, text, "2015-01-15") == []
+
+
+def test_screen_sizes_are_not_years(nlp: Language) -> None:
+    assert timexes(nlp, "The screen is 1366 x 768 pixels.", "2015-01-15") == []

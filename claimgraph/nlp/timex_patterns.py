@@ -43,6 +43,23 @@ PRIORITY: dict[str, int] = {
 }
 
 
+# Words that only glue a pattern together; they never start a search window.
+_GLUE = frozenset({"the", "of", "a", "an", "and", "-", "to", "at", "in", "this"})
+
+
+def trigger_words(lex: Lexicon) -> frozenset[str]:
+    """Lower-case words of which at least one occurs in (or right after the
+    start of) every pattern: only text near them is handed to the Matcher,
+    which keeps the component cheap on long articles."""
+    words: set[str] = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.numbers)
+    words |= lex.vague_numbers | set(lex.units) | set(lex.steps) | set(lex.vague_sides)
+    for phrase in lex.deictic:
+        words.update(phrase.split())
+    words |= {"between", "from", "ago", "weekend", "quarter", "beginning", "start", "end", "middle"}
+    words.update(ORDINAL_WORDS)
+    return frozenset(words - _GLUE)
+
+
 def _in(words: object) -> dict[str, Any]:
     return {"IN": sorted(words)}  # type: ignore[call-overload]
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from claimgraph.nlp import timex_numeric as numeric
 from claimgraph.nlp.timex_calendar import (
     Anchor,
     add_months,
     add_quarters,
-    century_year,
     iso_day,
     iso_week,
     quarter_of,
@@ -32,11 +32,7 @@ from claimgraph.nlp.timex_calendar import (
 from claimgraph.nlp.timex_duration import Resolved, resolve_ago, resolve_duration
 from claimgraph.nlp.timex_lexicon import Lexicon
 
-_NOT_A_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _NOT_A_MONTH_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"})
-_DATE_PREPS = frozenset({"in", "since", "until", "by", "from", "of", "during", "before", "after", "through",
-                         "till", "between", "early", "late", "mid", "circa", "around", "year"})
-_CURRENCY = frozenset({"$", "€", "£", "¥", "US$", "#", "No.", "no."})
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -119,57 +115,6 @@ def _rel_month(span: Span, ctx: Context) -> Resolved | None:
         elif step > 0 and month <= anchor.month:
             year += 1
     return Resolved(ym(year, month), "month")
-
-
-def _year(span: Span, ctx: Context) -> Resolved | None:
-    """A four-digit number that is a year, not a count ("2,000 troops")."""
-    token = span[0]
-    doc = token.doc
-    year = int(token.text)
-    prev = doc[token.i - 1] if token.i > 0 else None
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    date_word_before = prev is not None and (prev.lower_ in _DATE_PREPS or prev.lower_ in ctx.lex.months)
-    if prev is not None and prev.text in _CURRENCY:
-        return None
-    if nxt is not None and (nxt.text == "%" or nxt.lower_ in ("percent", "per", "km", "kilometres", "miles")):
-        return None
-    if date_word_before:
-        return Resolved(str(year), "year")
-    # "2000 troops" counts troops; "the 2011 elections" are that year's.
-    if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and (
-            prev is None or prev.tag_ not in ("DT", "PRP$", "POS")):
-        return None
-    if token.ent_type_ == "DATE":
-        return Resolved(str(year), "year")
-    if token.ent_type_ in _NOT_A_YEAR_ENTS or year < 1800:
-        return None
-    if ctx.anchor is not None and year > ctx.anchor.year + 30:
-        return None
-    return Resolved(str(year), "year")
-
-
-def _year_part(span: Span, ctx: Context) -> Resolved | None:
-    part, _, year = span[0].text.partition("-")
-    return Resolved(year, "year", modifier=ctx.lex.parts.get(part.lower()))
-
-
-def _decade(span: Span, ctx: Context) -> Resolved | None:
-    digits = span[-1].text.lstrip("'")[:-1]  # "1990s" → "1990", "90s" → "90"
-    year = int(digits) if len(digits) == 4 else century_year(int(digits), ctx.anchor)
-    return Resolved(str(year // 10), "decade")
-
-
-def _range(span: Span, ctx: Context) -> Resolved | None:
-    text = " ".join(t.text for t in span)
-    numbers = [int(n) for n in "".join(c if c.isdigit() else " " for c in text).split()]
-    if len(numbers) != 2:
-        return None
-    first, second = numbers
-    if second < 100:
-        second = first - first % 100 + second
-    if not first < second <= first + 100:
-        return None
-    return Resolved(f"{first}/{second}", "range", modifier="between")
 
 
 def _quarter(span: Span, ctx: Context) -> Resolved | None:
@@ -259,7 +204,12 @@ def _vague_side(span: Span, ctx: Context) -> Resolved | None:
 
 
 def _weekday(span: Span, ctx: Context) -> Resolved | None:
-    weekday = ctx.lex.weekdays[span[-1].lower_]
+    last = span[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if last.ent_type_ in _NOT_A_MONTH_ENTS or (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"
+                                                and nxt.lower_ not in ctx.lex.months):
+        return None  # "The Sunday Times", "Monday Night Football"
+    weekday = ctx.lex.weekdays[last.lower_]
     step = ctx.lex.steps.get(span[0].lower_) if len(span) > 1 else None
     tense = ctx.tense(span)
     day = ctx.anchor.date() if ctx.anchor is not None else None
@@ -279,28 +229,14 @@ def _deictic(span: Span, ctx: Context) -> Resolved | None:
     return Resolved(iso_day(day + dt.timedelta(days=shift)), "day")
 
 
-def _iso(span: Span, ctx: Context) -> Resolved | None:
-    text = "".join(t.text for t in span)
-    sep = next((c for c in text[4:] if not c.isdigit()), "-")
-    try:
-        year, month, day = (int(p) for p in text.split(sep))
-    except ValueError:
-        return None
-    return Resolved(ymd(year, month, day), "day") if valid_day(year, month, day) else None
-
-
-def _slash(span: Span, ctx: Context) -> Resolved | None:
-    """"7/8/07": month first unless the first number cannot be a month."""
-    first, second, year_text = (int(p) for p in span[0].text.split("/"))
-    month, day = (first, second) if first <= 12 else (second, first)
-    year = year_text if year_text >= 100 else century_year(year_text, ctx.anchor)
-    return Resolved(ymd(year, month, day), "day") if valid_day(year, month, day) else None
-
-
 _INTERPRETERS: dict[str, Callable[[Span, Context], Resolved | None]] = {
-    "ISO": _iso, "SLASH": _slash, "MDY": _month_day, "DMY": _month_day, "MD": _month_day, "DM": _month_day,
-    "MY": _month_year, "M_OF_REL": _month_of_rel, "REL_M": _rel_month, "M": _month_only, "YEAR": _year,
-    "YEAR_PART": _year_part, "DECADE": _decade, "RANGE": _range, "QUARTER": _quarter, "SEASON": _season,
+    "ISO": lambda span, ctx: numeric.iso(span, ctx.anchor, ctx.lex),
+    "SLASH": lambda span, ctx: numeric.slash(span, ctx.anchor, ctx.lex), "MDY": _month_day, "DMY": _month_day, "MD": _month_day, "DM": _month_day,
+    "MY": _month_year, "M_OF_REL": _month_of_rel, "REL_M": _rel_month, "M": _month_only,
+    "YEAR": lambda span, ctx: numeric.year(span, ctx.anchor, ctx.lex),
+    "YEAR_PART": lambda span, ctx: numeric.year_part(span, ctx.anchor, ctx.lex),
+    "DECADE": lambda span, ctx: numeric.decade(span, ctx.anchor, ctx.lex),
+    "RANGE": lambda span, ctx: numeric.date_range(span, ctx.anchor, ctx.lex), "QUARTER": _quarter, "SEASON": _season,
     "REL_UNIT": _rel_unit, "SPAN_DUR": _span_dur, "VAGUE_SIDE": _vague_side, "WEEKDAY": _weekday,
     "DEICTIC": _deictic, "PART_THE": _part_the,
     "AGO": lambda span, ctx: resolve_ago(span, ctx.anchor, ctx.lex),
