@@ -78,3 +78,13 @@ def test_other_sentences_do_not_count(nlp: Language) -> None:
 def test_out_of_range_index_is_none(nlp: Language) -> None:
     doc = parse(nlp, "The war began in 2020.")
     assert clause_date(doc, 999) is None
+
+
+def test_temporal_clause_dates_the_main_event_when_it_has_none(nlp: Language) -> None:
+    doc = parse(nlp, "After one officer was killed in January, the government summoned the envoy.", "2012-05-07")
+    assert date_of(doc, "summoned") == "2012-01"
+
+
+def test_conditional_clause_date_does_not_date_the_main_event(nlp: Language) -> None:
+    doc = parse(nlp, "If the talks fail in 2030, the army will mobilise.")
+    assert date_of(doc, "mobilise") is None

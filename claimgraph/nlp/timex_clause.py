@@ -23,6 +23,8 @@ _WILL = frozenset({"will", "shall", "'ll", "ll", "wo"})
 _BE_PRESENT = frozenset({"is", "are", "am", "'re", "'s"})
 _PAST_AUX = frozenset({"has", "have", "had", "'d", "was", "were", "did"})
 _MAX_CLIMB = 16
+# Subordinators whose clause happens at (or just before) the main event.
+_SAME_TIME_MARKS = frozenset({"after", "when", "as", "once", "following", "while", "upon"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -70,19 +72,33 @@ def clause_tense(span: Span, lex: Lexicon) -> str | None:
     return "past" if past else None
 
 
-def _own_clause(head: Token) -> set[int]:
+def _own_clause(head: Token, loose: bool = False) -> set[int]:
     """Token indices of `head`'s clause, without nested clauses that have a
-    verb of their own (a relative clause's date dates its own verb)."""
+    verb of their own (a relative clause's date dates its own verb).
+
+    `loose` also takes in clauses that share the event's time: participial
+    modifiers ("documents pertaining to … in 2018", often a mis-attached
+    date) and temporal adverbial clauses ("after … was killed in January,
+    the Iranians summoned …")."""
     seen: set[int] = set()
     stack = [head]
     while stack:
         token = stack.pop()
         seen.add(token.i)
         for child in token.children:
-            if child.dep_ in _CLAUSAL and child.pos_ in _VERBAL:
+            if child.dep_ in _CLAUSAL and child.pos_ in _VERBAL and not (loose and _shares_time(child)):
                 continue
             stack.append(child)
     return seen
+
+
+def _shares_time(clause: Token) -> bool:
+    if clause.dep_ in ("acl", "pcomp"):
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if clause.dep_ == "advcl":
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark" or c.dep_ == "advmod"]
+        return not marks or any(m in _SAME_TIME_MARKS for m in marks)
+    return False
 
 
 def _clause_head(token: Token) -> Token:
@@ -99,7 +115,9 @@ def clause_date(doc: Doc, token_i: int) -> TimexMention | None:
 
     Order of preference: a date attached in the trigger's own clause; one in
     a clause the trigger's verb is conjoined to ("recalled … in 2020, and
-    demanded"); one modifying the sentence's main clause. Durations and
+    demanded"); one in a participial or temporal clause under it ("after …
+    was killed in January, the Iranians summoned"); one modifying the
+    sentence's main clause. Durations and
     PRESENT_REF-style values never count. None when nothing fits.
     """
     if not 0 <= token_i < len(doc):
@@ -120,6 +138,8 @@ def clause_date(doc: Doc, token_i: int) -> TimexMention | None:
         head = head.head
         climbs += 1
         found = _pick(cands, _own_clause(head), token_i)
+    if found is None:
+        found = _pick(cands, _own_clause(head, loose=True), token_i)
     if found is None and head is not sent.root:
         found = _pick(cands, _own_clause(sent.root), token_i)
     return found
