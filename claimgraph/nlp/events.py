@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import DateValue
+from claimgraph.nlp import events_discourse as discourse
+from claimgraph.nlp.events_actors import with_states
 from claimgraph.nlp.events_lexicon import Lexicon, lexicon
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_quantities import quantities
@@ -152,16 +154,22 @@ def to_mention(doc: Doc, sent: Span, cand: Candidate) -> EventMention:
 
 
 def code_doc(doc: Doc) -> list[EventMention]:
-    """Every event in the document, in text order of its trigger."""
+    """Every event in the document, in text order of its trigger; targets left to the discourse filled last."""
     lex = lexicon()
-    out: list[EventMention] = []
-    for sent in doc.sents:
+    out: list[tuple[int, EventMention]] = []
+    shadows: list[tuple[int, Candidate]] = []
+    for n, sent in enumerate(doc.sents):
         if len(sent) > MAX_SENT_TOKENS:
             continue
-        cands = [c for c in code_sentence(sent, lex) if c.source or c.target]
+        all_cands = code_sentence(sent, lex)
+        shadows.extend((n, c) for c in discourse.shadow_candidates(sent, lex, all_cands))
+        cands = [c for c in all_cands if c.source or c.target]
         for cand in sorted(cands, key=lambda c: c.trigger.i):
-            out.append(to_mention(doc, sent, cand))
-    return out
+            out.append((n, to_mention(doc, sent, cand)))
+    discourse.apply(doc, out, shadows)
+    for _, ev in out:
+        ev.source, ev.target = with_states(doc, ev.source), with_states(doc, ev.target)
+    return [ev for _, ev in out]
 
 
 class EventCoder:

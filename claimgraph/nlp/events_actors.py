@@ -93,3 +93,26 @@ def location_at(doc: Doc, i: int) -> ActorMention | None:
         if m.start <= i < m.end and m.role == "location":
             return m
     return None
+
+
+_STATE_ORGAN_KINDS = {"agency", "military", "ministry", "government", "police"}
+_STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
+
+
+def with_states(doc: Doc, ids: list[str]) -> list[str]:
+    """`ids` plus the state of each state organ among them ("the State Department" → also USA).
+
+    PLOVER codes a ministry, army or spy service as its state with a sector;
+    we keep the organ (it is who acted) and add the state, so a dyad query by
+    country finds the event. People and companies keep only themselves: a
+    person's country is an affiliation, not the actor.
+    """
+    actors = doc._.cg_actors or {}
+    out = list(ids)
+    for a in ids:
+        actor = actors.get(a)
+        if actor is None or actor.kind not in _STATE_ORGAN_KINDS or actor.sector not in _STATE_SECTORS:
+            continue
+        if actor.country and actor.country not in out:
+            out.append(actor.country)
+    return out
