@@ -154,10 +154,29 @@ def summary(store: Store, top: int = 8) -> dict[str, Any]:
             {"id": a, "name": actors[a].name if a in actors else a, "events": n} for a, n in by_actor.most_common(top)
         ],
     }
-    try:
-        analysis = importlib.import_module("claimgraph.analysis")
-        if hasattr(analysis, "summary"):
-            out["claims"] = analysis.summary(store)
-    except ImportError:
-        pass
+    out["claims"] = claims_summary(store, top=top)
     return out
+
+
+def claims_summary(store: Store, top: int = 5) -> dict[str, Any]:
+    """Claims, links by kind, grades, and the best-supported claims (most independent sources first)."""
+    from collections import Counter
+
+    from claimgraph.store.claims import ClaimStore
+
+    cs = ClaimStore(store)
+    claims = [sc.claim for sc in cs.claims()]
+    if not claims:
+        return {}
+    links = Counter(kind for _a, _b, kind, _why in cs.all_links())
+    best = sorted(claims, key=lambda c: (-len(c.independent_sources), c.grade.credibility, c.id))[:top]
+    return {
+        "claims": len(claims),
+        "links": dict(links.most_common()),
+        "credibility": dict(sorted(Counter(c.grade.credibility for c in claims).items())),
+        "best_supported": [
+            {"id": c.id, "source": c.source, "type": c.type, "target": c.target, "grade": c.grade.code,
+             "sources": c.independent_sources}
+            for c in best
+        ],
+    }

@@ -231,7 +231,13 @@ def summary(db: str, as_json: bool) -> None:
                       highlight=False)
     claims = data.get("claims")
     if claims:
-        console.print("claims:           " + ", ".join(f"{k} {v}" for k, v in claims.items()), highlight=False)
+        links = ", ".join(f"{n} {k}" for k, v in claims["links"].items() for n in [v]) or "no links"
+        console.print(f"claims:           {claims['claims']} ({links})", highlight=False)
+        console.print("best supported:", highlight=False)
+        for c in claims["best_supported"]:
+            console.print(f"  {c['grade']}  {', '.join(c['source']) or '?'} —{c['type']}→ {', '.join(c['target']) or '?'}"
+                          f"  ({len(c['sources'])} source(s): {', '.join(c['sources'][:3])})  [dim]{c['id'][:10]}[/dim]",
+                          highlight=False)
 
 
 # ---------------------------------------------------------------- export

