@@ -20,7 +20,8 @@ GOV_SECTORS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 KIND_CATEGORIES: dict[str, tuple[str, ...]] = {
     "company": ("company", "firm"),
     "agency": ("agency",),
-    "media": ("outlet",),
+    # an outlet is also referred to by what it publishes: "the piece accused …" = the outlet
+    "media": ("outlet", "piece", "article", "editorial", "commentary", "column", "op-ed"),
     "armed-group": ("group",),
     "military": ("military", "force"),
     "ngo": ("group", "organization"),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import DateValue
 from claimgraph.nlp import events_discourse as discourse
-from claimgraph.nlp.events_actors import with_states
+from claimgraph.nlp.events_actors import note_pair, with_states
 from claimgraph.nlp.events_lexicon import Lexicon, lexicon
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_quantities import quantities
@@ -164,8 +164,9 @@ def code_doc(doc: Doc) -> list[EventMention]:
         all_cands = code_sentence(sent, lex)
         shadows.extend((n, c) for c in discourse.shadow_candidates(sent, lex, all_cands))
         cands = [c for c in all_cands if c.source or c.target]
-        for cand in sorted(cands, key=lambda c: c.trigger.i):
-            out.append((n, to_mention(doc, sent, cand)))
+        mentions = [to_mention(doc, sent, cand) for cand in sorted(cands, key=lambda c: c.trigger.i)]
+        out.extend((n, m) for m in mentions)
+        note_pair(doc, mentions)
     discourse.apply(doc, out, shadows)
     for _, ev in out:
         ev.source, ev.target = with_states(doc, ev.source), with_states(doc, ev.target)

@@ -16,11 +16,13 @@ import re
 from functools import cache
 from types import ModuleType
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from claimgraph.nlp.types import ActorMention
+from claimgraph.nlp.types import ActorMention, EventMention
 
 _FALLBACK_KEY = "cg_events_actor_index"
+PAIR_KEY = "cg_events_state_pair"
+PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "capitals"}
 _NER_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 
 
@@ -116,3 +118,22 @@ def with_states(doc: Doc, ids: list[str]) -> list[str]:
         if actor.country and actor.country not in out:
             out.append(actor.country)
     return out
+
+
+def note_pair(doc: Doc, events: list[EventMention]) -> None:
+    """Remember the last two states that met as source and target ("X supplies Y with oil")."""
+    actors = doc._.cg_actors or {}
+    for ev in events:
+        src = [a for a in ev.source if getattr(actors.get(a), "kind", None) == "country"]
+        tgt = [a for a in ev.target if getattr(actors.get(a), "kind", None) == "country" and a not in src]
+        if len(src) == 1 and len(tgt) == 1:
+            doc.user_data[PAIR_KEY] = [src[0], tgt[0]]
+
+
+def pair_for(tok: Token) -> list[str]:
+    """"the two countries", "both nations": the two states last paired by an event, if any."""
+    if tok.lower_ not in PAIR_NOUNS:
+        return []
+    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in tok.children):
+        return []
+    return list(tok.doc.user_data.get(PAIR_KEY) or [])

@@ -6,14 +6,15 @@ coordinated heads, an "of" phrase) rather than their whole subtree, so a
 relative clause hanging off a subject ("Silk Way, which is owned by a
 company with ties to Aliyev") does not leak its actors into the event.
 Pronouns get a simple in-sentence reading: the subject of the nearest
-governing clause ("Yerevan recalled its ambassador" → its = Yerevan).
+governing clause ("Yerevan recalled its ambassador" → its = Yerevan);
+"the two countries" the two states an earlier event paired.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.nlp.events_actors import actor_at
+from claimgraph.nlp.events_actors import actor_at, pair_for
 
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "nummod", "quantmod"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"}
@@ -81,6 +82,8 @@ def actors_of(tok: Token, resolve: bool = True, places: bool = False) -> list[st
             ids = resolve_pronoun(t)
         if not ids and t.lower_ in _FIRST_PERSON:
             ids = quote_speaker(t)
+        if not ids and t.tag_ == "NNS":
+            ids = pair_for(t)
         for a in ids:
             if a not in seen:
                 seen.append(a)
@@ -139,10 +142,20 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):  # "made flights, transporting arms"
         return controller(head, depth + 1)
     if verb.dep_ in ("acl", "relcl"):
-        return actors_of(head)
+        found = actors_of(head)
+        # "prepared an airfield to assist X": an infinitive of purpose on a thing
+        # (not an actor) is the purpose of whoever handled the thing
+        if not found and _infinitive(verb) and head.dep_ in ("dobj", "nsubjpass") \
+                and head.head.pos_ in ("VERB", "AUX"):
+            return controller(head.head, depth + 1)
+        return found
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         return controller(head.head, depth + 1)
     return []
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def agent(verb: Token) -> list[str]:

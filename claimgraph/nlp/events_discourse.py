@@ -11,6 +11,7 @@ confidence and a rule suffix that says the target came from the discourse.
 Context kept, in text order:
 - allegations: ACCUSE events (accuser → accused) and events reported as
   alleged by a named source (said_by → the event's source);
+- the last pair of states an event joined, for "the two countries";
 - conflict dyads: material-conflict events with both sides, including
   "shadow" events the sentence coder folds into a controlling verb
   ("allowed the military to carry out strikes on Iran" still shows the

@@ -109,6 +109,8 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
             if tgt:
                 break
             tgt = [a for o in args.prep_objects(verb, p) for a in args.actors_of(o)]
+    if not tgt and entry.type in ("SUPPORT", "AID"):
+        tgt = [a for a in _beneficiary(tok) if a not in src]
     material = is_material(entry.type) or entry.type == "CONSULT"
     if not tgt and material:
         tgt, _ = _preps(tok, entry.target, places=True)
@@ -124,6 +126,19 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
     cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in verb.children)
     cand.suppress_nouns = {t.i for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
     return cand
+
+
+def _beneficiary(tok: Token) -> list[str]:
+    """"X's aid was vital to Y's defence", "the support of X was critical for the Y victory":
+    the subject of a copula, judged as useful to someone, is help given to that someone."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return []
+    for pred in args.children(tok.head, ("acomp", "attr")):
+        for o in [o for p in ("for", "to") for o in args.prep_objects(pred, p)]:
+            found = args.actors_of(o)
+            if found:
+                return found
+    return []
 
 
 def _received(tok: Token, entry: Entry, verb: Token) -> Candidate | None:
