@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimgraph.nlp.actors_affiliation import affiliate_officials
 from claimgraph.nlp.actors_build import Candidate, appositive, collect
 from claimgraph.nlp.actors_lexicon import LexHit, Lexicon
 from claimgraph.nlp.actors_registry import GOV_SECTORS, Registry
@@ -193,7 +194,9 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
     covered = {i for m in mentions for i in range(m.start, m.end)} | things
     _references(doc, reg, words, places, covered, emit, max_tokens, place_words)
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.start_char))
-    get_actors(doc).update(reg.actors())
+    actors = reg.actors()
+    affiliate_officials(doc, mentions, actors)
+    get_actors(doc).update(actors)
 
 
 def _references(doc: Doc, reg: Registry, words: ActorWords, places: dict[int, str], covered: set[int],
