@@ -58,3 +58,15 @@ def test_state_organ_brings_its_state(nlp: Language) -> None:
     evs = events(nlp, "The State Department condemned Venezuela for the arrests.")
     acc = [e for e in evs if e.type == "ACCUSE"]
     assert acc and "USA" in acc[0].source and acc[0].target == ["VEN"]
+
+
+def test_protest_without_target_is_aimed_at_own_government(nlp: Language) -> None:
+    evs = events(nlp, "Angry Chilean farmers began a hunger strike outside parliament.")
+    pro = [e for e in evs if e.type == "PROTEST"]
+    assert pro and pro[0].source == ["CHL"] and pro[0].target == ["CHL"] and "+domestic" in pro[0].rule
+
+
+def test_protest_with_a_target_keeps_it(nlp: Language) -> None:
+    evs = events(nlp, "Greek students staged a rally against Turkey in Athens.")
+    pro = [e for e in evs if e.type == "PROTEST"]
+    assert pro and pro[0].target == ["TUR"]

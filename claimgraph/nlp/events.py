@@ -169,6 +169,7 @@ def code_doc(doc: Doc) -> list[EventMention]:
         note_pair(doc, mentions)
     discourse.apply(doc, out, shadows)
     for _, ev in out:
+        discourse.domestic_protest(doc, ev)
         ev.source, ev.target = with_states(doc, ev.source), with_states(doc, ev.target)
     return [ev for _, ev in out]
 

@@ -132,3 +132,22 @@ def apply(doc: Doc, events: list[tuple[int, EventMention]], shadows: list[tuple[
             allegations.append(Dyad(sent, list(ev.source), list(ev.target)))
         if ev.status == "alleged" and ev.said_by and ev.source:
             allegations.append(Dyad(sent, [ev.said_by], list(ev.source)))
+
+
+def domestic_protest(doc: Doc, ev: EventMention) -> None:
+    """A protest that names no target is aimed at the protesters' own government
+    ("Algerian farmers began a hunger strike outside parliament"): PLOVER's
+    convention for domestic dissent. Only states stand in as that government."""
+    if ev.type != "PROTEST" or ev.target or not ev.source:
+        return
+    states = [c for a in ev.source if (c := (a if _kind(doc, a) == "country" else _country(doc, a)))]
+    if states:
+        ev.target = list(dict.fromkeys(states))
+        ev.confidence = round(max(0.05, ev.confidence - PENALTY / 2), 3)
+        ev.rule += "+domestic"
+
+
+def _kind(doc: Doc, actor_id: str) -> str | None:
+    actor = (doc._.cg_actors or {}).get(actor_id)
+    return getattr(actor, "kind", None)
+
