@@ -61,3 +61,9 @@ def test_the_article_is_its_outlet(nlp: Language) -> None:
     acc = [e for e in doc._.cg_events if e.type == "ACCUSE"]
     assert acc and acc[0].target == ["RUS"]
     assert acc[0].source and doc._.cg_actors[acc[0].source[0]].kind == "media"
+
+
+def test_accusation_target_from_the_reported_content(nlp: Language) -> None:
+    evs = events(nlp, "Serbian newspapers made fresh accusations, reporting that Croatian police beat migrants.")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc and acc[0].source == ["SRB"] and acc[0].target == ["HRV"]

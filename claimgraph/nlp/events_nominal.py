@@ -109,6 +109,8 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
             if tgt:
                 break
             tgt = [a for o in args.prep_objects(verb, p) for a in args.actors_of(o)]
+    if not tgt and entry.type == "ACCUSE" and verb is not None:
+        tgt = [a for a in _accused_in_content(verb, lex) if a not in src]
     if not tgt and entry.type in ("SUPPORT", "AID"):
         tgt = [a for a in _beneficiary(tok) if a not in src]
     material = is_material(entry.type) or entry.type == "CONSULT"
@@ -126,6 +128,22 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
     cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in verb.children)
     cand.suppress_nouns = {t.i for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
     return cand
+
+
+_CONTENT_VERBS = {"report", "claim", "allege", "charge", "assert", "contend"}
+
+
+def _accused_in_content(verb: Token, lex: Lexicon) -> list[str]:
+    """"made accusations, reporting that X used …": the accused is who the stated content is about
+    (the subject of the that-clause of a saying participle attached to the verb)."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or not (c.lemma_ in lex.say or c.lemma_ in _CONTENT_VERBS):
+            continue
+        for comp in args.children(c, ("ccomp",)):
+            found = [a for s in args.children(comp, ("nsubj", "nsubjpass")) for a in args.actors_of(s)]
+            if found:
+                return found
+    return []
 
 
 def _beneficiary(tok: Token) -> list[str]:
