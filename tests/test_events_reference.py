@@ -67,3 +67,9 @@ def test_accusation_target_from_the_reported_content(nlp: Language) -> None:
     evs = events(nlp, "Serbian newspapers made fresh accusations, reporting that Croatian police beat migrants.")
     acc = [e for e in evs if e.type == "ACCUSE"]
     assert acc and acc[0].source == ["SRB"] and acc[0].target == ["HRV"]
+
+
+def test_who_is_behind_the_doers_did_it(nlp: Language) -> None:
+    evs = events(nlp, "Officials believe Russia is behind the hackers who attacked Estonian banks.")
+    hit = [e for e in evs if e.type == "ASSAULT"]
+    assert hit and hit[0].source == ["RUS"] and hit[0].target == ["EST"]

@@ -119,7 +119,7 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
     for c in verb.children:
         if c.dep_ == "nsubj":
             if c.lower_ in _REL and verb.dep_ == "relcl":
-                return actors_of(verb.head)
+                return actors_of(verb.head) or _behind(verb.head, depth)
             found = actors_of(c)
             if found or c.lower_ not in _PRONOUNS:
                 return found
@@ -148,9 +148,17 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
         if not found and _infinitive(verb) and head.dep_ in ("dobj", "nsubjpass") \
                 and head.head.pos_ in ("VERB", "AUX"):
             return controller(head.head, depth + 1)
-        return found
+        return found or _behind(head, depth)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         return controller(head.head, depth + 1)
+    return []
+
+
+def _behind(noun: Token, depth: int) -> list[str]:
+    """"X is behind the gunmen who attacked Y": whoever is behind the doers did it."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "behind" and prep.head.lemma_ == "be":
+        return controller(prep.head, depth + 1)
     return []
 
 
