@@ -3,17 +3,20 @@
 Two questions answered from the dependency tree:
 - does the clause look ahead? ("will meet on 29 May" → this year's May,
   "met on 29 May" in an April article → last year's);
-- which date belongs to an event trigger (`clause_date`, used by the events
-  coder): the date must be attached in the trigger's own clause, or in a
-  clause it is conjoined with, or in the sentence's main clause — never one
-  buried in somebody else's relative or reported clause.
+- which date of its own sentence belongs to an event trigger
+  (`local_date`): the date must be attached in the trigger's own clause, or
+  in a clause it takes its time from (conjoined, participial), or in the
+  sentence's main clause — never one buried in somebody else's relative or
+  reported clause. Offsets ("two days after") move it (timex_offset.py);
+  dates from earlier sentences are timex_discourse.py's job.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.timex_lexicon import Lexicon
+from claimgraph.nlp.timex_lexicon import Lexicon, lexicon
+from claimgraph.nlp.timex_offset import Offset, clause_offset, shifted
 from claimgraph.nlp.types import TimexMention
 
 _VERBAL = ("VERB", "AUX")
@@ -25,6 +28,9 @@ _PAST_AUX = frozenset({"has", "have", "had", "'d", "was", "were", "did"})
 _MAX_CLIMB = 16
 # Subordinators whose clause happens at (or just before) the main event.
 _SAME_TIME_MARKS = frozenset({"after", "when", "as", "once", "following", "while", "upon"})
+_OTHER_MARKS = frozenset({"before", "until", "till", "unless", "if", "because", "although", "though", "since"})
+# Subjectless clauses of these kinds are dated by the clause above them.
+_NONFINITE_DEPS = frozenset({"advcl", "acl", "pcomp", "xcomp"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -96,13 +102,48 @@ def _shares_time(clause: Token) -> bool:
     if clause.dep_ in ("acl", "pcomp"):
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     if clause.dep_ == "advcl":
-        marks = [c.lower_ for c in clause.children if c.dep_ == "mark" or c.dep_ == "advmod"]
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark" or (c.dep_ == "advmod" and _is_subordinator(c))]
         return not marks or any(m in _SAME_TIME_MARKS for m in marks)
     return False
 
 
+def _is_subordinator(word: Token) -> bool:
+    """"when" / "once" parsed as advmod open a clause; "illegally" does not."""
+    return word.tag_ == "WRB" or word.lower_ in _SAME_TIME_MARKS or word.lower_ in _OTHER_MARKS
+
+
 def _clause_head(token: Token) -> Token:
     return governing_verb(token) or token.sent.root
+
+
+def _time_parent(verb: Token) -> Token | None:
+    """The verb whose clause lends `verb` its time, or None.
+
+    Conjoined verbs share a date ("recalled … in 2020, and demanded"); so do
+    subjectless non-finite clauses: participial adjuncts ("made 350 flights
+    between 2014 and 2017, illegally transporting weapons"), "by"-gerunds
+    ("joined the war by attacking"), infinitives ("said it had conducted
+    operations to disband a cell"). A clause with its own subject, or one
+    opened by "if" / "because", keeps its own time."""
+    if verb.head is verb:
+        return None
+    if verb.dep_ == "conj":
+        return governing_verb(verb.head)
+    if verb.dep_ not in _NONFINITE_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and not _shares_time(verb):
+        return None
+    return governing_verb(verb.head)
+
+
+def time_chain(token: Token) -> list[Token]:
+    """The trigger's clause head, then each clause it takes its time from."""
+    chain = [_clause_head(token)]
+    while len(chain) < _MAX_CLIMB and (parent := _time_parent(chain[-1])) is not None:
+        if parent in chain:
+            break
+        chain.append(parent)
+    return chain
 
 
 def _pick(cands: list[tuple[TimexMention, int]], clause: set[int], near: int) -> TimexMention | None:
@@ -110,36 +151,74 @@ def _pick(cands: list[tuple[TimexMention, int]], clause: set[int], near: int) ->
     return min(inside, key=lambda x: (x[0], x[1]))[2] if inside else None
 
 
-def clause_date(doc: Doc, token_i: int) -> TimexMention | None:
-    """The best DATE timex for the event whose trigger is token `token_i`.
+def _first(cands: list[tuple[TimexMention, int]], chain: list[Token], near: int) -> TimexMention | None:
+    for verb in chain:
+        if found := _pick(cands, _own_clause(verb), near):
+            return found
+    return None
 
-    Order of preference: a date attached in the trigger's own clause; one in
-    a clause the trigger's verb is conjoined to ("recalled … in 2020, and
-    demanded"); one in a participial or temporal clause under it ("after …
-    was killed in January, the Iranians summoned"); one modifying the
-    sentence's main clause. Durations and
-    PRESENT_REF-style values never count. None when nothing fits.
+
+def _offset_date(cands: list[tuple[TimexMention, int]], verb: Token, offset: Offset, near: int) -> TimexMention | None:
+    """The date `offset` places `verb`'s clause at, counted from the date of
+    the clause above it ("announced on June 24, two days after the US
+    joined" → the joining is June 22)."""
+    parent = governing_verb(verb.head) if verb.head is not verb else None
+    if parent is None:
+        return None
+    anchor = _first(cands, time_chain(parent), near) or _pick(cands, _own_clause(verb.sent.root), near)
+    if anchor is None:
+        return None
+    return shifted(anchor, offset, -offset.sign if offset.subordinate else offset.sign)
+
+
+def _loose(cands: list[tuple[TimexMention, int]], verb: Token, near: int, sent_timexes: list[TimexMention],
+           lex: Lexicon) -> TimexMention | None:
+    """A date from a same-time clause under `verb`; "two days after Iran
+    attacked on 3 May" moves it by the offset."""
+    found = _pick(cands, _own_clause(verb, loose=True), near)
+    if found is None:
+        return None
+    root = next(r for t, r in cands if t is found)
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.left_edge.i <= root <= child.right_edge.i:
+            offset = clause_offset(child, sent_timexes, lex)
+            if offset is not None and offset.subordinate:
+                return shifted(found, offset, offset.sign)
+    return found
+
+
+def sentence_timexes(doc: Doc, sent: Span) -> list[TimexMention]:
+    return [t for t in (doc._.cg_timexes or []) if sent.start <= t.start and t.end <= sent.end]
+
+
+def local_date(doc: Doc, token_i: int) -> TimexMention | None:
+    """The best DATE timex for the trigger at `token_i` from its own sentence.
+
+    Order of preference: a date attached in the trigger's own clause, then
+    in each clause it takes its time from (conjoined, participial,
+    infinitival: `time_chain`) — unless one of those clauses carries an
+    offset ("two days later", "two days after …"), which then moves the
+    date above it; then a date in a same-time clause under them ("after …
+    was killed in January, the Iranians summoned …"); then one modifying
+    the sentence's main clause. Durations and PRESENT_REF-style values never
+    count. None when nothing fits.
     """
     if not 0 <= token_i < len(doc):
         return None
     token = doc[token_i]
-    sent = token.sent
-    cands = [
-        (t, doc[t.start:t.end].root.i)
-        for t in (doc._.cg_timexes or [])
-        if t.date() is not None and sent.start <= t.start and t.end <= sent.end
-    ]
+    sent_timexes = sentence_timexes(doc, token.sent)
+    cands = [(t, doc[t.start:t.end].root.i) for t in sent_timexes if t.date() is not None]
     if not cands:
         return None
-    head = _clause_head(token)
-    found = _pick(cands, _own_clause(head), token_i)
-    climbs = 0
-    while found is None and head.dep_ == "conj" and head.head is not head and climbs < _MAX_CLIMB:
-        head = head.head
-        climbs += 1
-        found = _pick(cands, _own_clause(head), token_i)
-    if found is None:
-        found = _pick(cands, _own_clause(head, loose=True), token_i)
-    if found is None and head is not sent.root:
-        found = _pick(cands, _own_clause(sent.root), token_i)
-    return found
+    lex = lexicon()
+    chain = time_chain(token)
+    for verb in chain:
+        if found := _pick(cands, _own_clause(verb), token_i):
+            return found
+        if (offset := clause_offset(verb, sent_timexes, lex)) is not None:
+            return _offset_date(cands, verb, offset, token_i)
+    for verb in chain:
+        if found := _loose(cands, verb, token_i, sent_timexes, lex):
+            return found
+    root = token.sent.root
+    return None if root in chain else _pick(cands, _own_clause(root), token_i)

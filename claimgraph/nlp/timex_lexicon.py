@@ -40,6 +40,11 @@ class Lexicon:
     parts: dict[str, str]  # early / mid / late …
     modifiers: dict[str, str]  # since → since, by → before …
     future_cues: frozenset[str]
+    offset_words: dict[str, int]  # later → 1, earlier → -1 ("two days later")
+    anaphoric_preps: frozenset[str]  # "During the ceremonies, …" opens on a known time
+    anaphoric_dets: frozenset[str]
+    continuation_openers: frozenset[str]  # "Meanwhile, …"
+    moves_on: frozenset[str]  # "then", "later": the narrative time has advanced
 
     def unit_of(self, word: str) -> Unit | None:
         return self.units.get(word.lower())
@@ -81,4 +86,9 @@ def lexicon() -> Lexicon:
         parts={k: str(v) for k, v in data["parts"].items()},
         modifiers={k: str(v) for k, v in data["modifiers"].items()},
         future_cues=frozenset(lists["future_cues"]),
+        offset_words={k: int(v) for k, v in data["offsets"].items()},
+        anaphoric_preps=frozenset(data["discourse"]["anaphoric_preps"]),
+        anaphoric_dets=frozenset(data["discourse"]["anaphoric_dets"]),
+        continuation_openers=frozenset(data["discourse"]["continuation_openers"]),
+        moves_on=frozenset(data["discourse"]["moves_on"]),
     )
