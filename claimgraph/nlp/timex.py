@@ -9,7 +9,7 @@ the program happens to run would be a fabricated fact.
 
 Recognition is our own Matcher patterns (timex_patterns.py), longest match
 first; interpretation is timex_resolve.py; the event-date helper for the
-events coder is `clause_date` (timex_clause.py, re-exported here).
+events coder is `clause_date` (timex_discourse.py, re-exported here).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.timex_calendar import Anchor
-from claimgraph.nlp.timex_clause import clause_date, clause_tense
+from claimgraph.nlp.timex_clause import clause_tense
+from claimgraph.nlp.timex_discourse import clause_date
 from claimgraph.nlp.timex_duration import Resolved
 from claimgraph.nlp.timex_lexicon import Lexicon, lexicon
 from claimgraph.nlp.timex_patterns import PRIORITY, build_matcher, trigger_words
