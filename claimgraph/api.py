@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from claimgraph import registry
 from claimgraph.errors import InputError, UsageError
@@ -29,6 +29,14 @@ __all__ = [
 def open_store(db: str | Path | None = None) -> Store:
     """`db`: a SQLite path, a SQLAlchemy URL, or None for $CLAIMGRAPH_DB / ./claimgraph.db."""
     return Store.open(db)
+
+
+class ProgressSink(Protocol):
+    """Where long runs report progress: a stage with its size, then one call per item done."""
+
+    def start(self, stage: str, total: int | None) -> None: ...
+
+    def advance(self, stage: str, item: str) -> None: ...
 
 
 @dataclass
@@ -63,7 +71,7 @@ def ingest(
     options: Any = None,
     processes: int = 1,
     extract_text: bool = True,
-    progress: Callable[[str], None] | None = None,
+    progress: ProgressSink | None = None,
 ) -> IngestResult:
     """Read, store, extract, analyse. Each stage resumes where an interrupted run stopped.
 
@@ -72,14 +80,25 @@ def ingest(
     is finished by the next run.
     """
     from claimgraph.ingest import ingest_paths
+    from claimgraph.ingest.paths import expand_paths
 
-    report = ingest_paths(paths, store, options, progress=progress)
+    if progress:
+        progress.start("reading", len(expand_paths(paths)[0]))
+    report = ingest_paths(paths, store, options, progress=(lambda p: progress.advance("reading", p)) if progress else None)
     result = IngestResult(
         added=report.added, duplicates=report.duplicates, errors=report.errors,
         undated=report.undated, files=report.files,
     )
     if extract_text:
-        result.extracted, result.extraction_errors = extract(store, processes=processes, progress=progress)
+        from claimgraph.nlp.extract import extractor_version
+
+        if progress:
+            progress.start("extracting", len(store.document_ids(pending_only=True, extractor_version=extractor_version())))
+        result.extracted, result.extraction_errors = extract(
+            store, processes=processes, progress=(lambda d: progress.advance("extracting", d)) if progress else None
+        )
+        if progress:
+            progress.start("analysing", None)
         result.analysis = analyze(store, result.extracted)
     return result
 

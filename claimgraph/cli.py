@@ -58,6 +58,29 @@ def _echo_json(data: Any) -> None:
 
 
 # ---------------------------------------------------------------- ingest
+class _RichProgress:
+    """A progress bar per stage (reading files, extracting documents, analysing), on stderr."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), TextColumn("[dim]{task.fields[item]}"),
+                                 console=err_console, transient=True)
+        self.tasks: dict[str, Any] = {}
+        self.progress.start()
+
+    def start(self, stage: str, total: int | None) -> None:
+        self.tasks[stage] = self.progress.add_task(stage, total=total, item="")
+
+    def advance(self, stage: str, item: str) -> None:
+        if stage in self.tasks:
+            self.progress.update(self.tasks[stage], advance=1, item=item[-50:])
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -87,22 +110,13 @@ def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str |
     options = IngestOptions(max_bytes=max_bytes, outlet=outlet, published=published, manifest=manifest, strict=strict)
     store = api.open_store(db)
     show_progress = not quiet and not as_json and sys.stderr.isatty()
-    progress_cb = None
-    if show_progress:
-        from rich.progress import Progress, SpinnerColumn, TextColumn
-
-        prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True)
-        task = prog.add_task("ingesting")
-        prog.start()
-
-        def progress_cb(item: str) -> None:
-            prog.update(task, description=f"[dim]{item[-70:]}")
+    bar = _RichProgress() if show_progress else None
     try:
         result = api.ingest(paths, store, options=options, processes=processes or default_processes(),
-                            extract_text=not no_extract, progress=progress_cb)
+                            extract_text=not no_extract, progress=bar)
     finally:
-        if show_progress:
-            prog.stop()
+        if bar:
+            bar.stop()
     for error in result.errors:
         err_console.print(f"[yellow]skipped[/yellow] {error}", highlight=False, soft_wrap=True)
     for error in result.extraction_errors:
