@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attribution_chains import link_chains, nest_in_quotes, trim_trailing_frames
+from claimgraph.nlp.attribution_sources import SourceResolver, holder, left_noun
 from claimgraph.nlp.attribution_spans import (
     char_span,
     dash_speaker,
@@ -29,7 +30,7 @@ from claimgraph.nlp.attribution_spans import (
     speaker_label,
     subtree_range,
 )
-from claimgraph.nlp.types import ActorMention, AttributionMention, CharSpan, get_list
+from claimgraph.nlp.types import AttributionMention, CharSpan, get_list
 from claimgraph.ontology.cues import AttributionCues, attribution_cues
 
 _CONTENT_DEPS = ("ccomp", "xcomp")
@@ -38,6 +39,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _HEARER_VERBS = frozenset({"tell", "ask", "inform", "urge", "remind", "assure", "reassure", "warn",
                            "notify", "brief", "advise"})
 _TRIM_SOURCE = ("relcl", "acl", "punct", "advcl")
+_FINITE = ("VBD", "VBZ", "VBP", "VBN")  # VBN: the tagger often misreads a bare past
 
 
 @Language.factory("cg_attribution", requires=["token.dep", "token.lemma"],
@@ -64,7 +66,7 @@ class AttributionComponent:
 def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMention]:
     out: list[AttributionMention] = []
     taken: set[int] = set()
-    mentions: list[ActorMention] = list(doc._.cg_mentions or [])
+    resolver = SourceResolver(doc, cues)
     for tok in doc:
         if tok.i in taken:
             continue
@@ -75,7 +77,7 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
         att, cue_tokens, src_tok = found
         taken.update(cue_tokens)
         if src_tok is not None and att.source is not None:
-            att.source_actor_id = _link_actor(doc, src_tok, att.source, mentions, cues)
+            att.source_actor_id = resolver.resolve(src_tok, att)
             if att.source_actor_id is None and src_tok.lemma_.lower() in cues.unnamed_sources:
                 att.kind = "unnamed" if att.kind == "verb" else att.kind
         out.append(att)
@@ -101,8 +103,10 @@ def _according(doc: Doc, tok: Token, cues: AttributionCues):
         src_rng = (max(src_rng[0], last.i + 1), src_rng[1])
         frame_rng = (tok.i, src_rng[1])
         sent = tok.sent
-        at_start = all(t.is_punct for t in doc[sent.start: tok.i])
-        at_end = all(t.is_punct for t in doc[src_tok.right_edge.i + 1: sent.end])
+        at_start = all(t.is_punct or t.is_space for t in doc[sent.start: tok.i])
+        # "…, citing X" ends a sentence whose own subject did the citing
+        at_end = frame[0] != "citing" and frame[0] != "quoting" and \
+            all(t.is_punct or t.is_space for t in doc[src_tok.right_edge.i + 1: sent.end])
         if at_start or at_end:
             outer = (sent.start, sent.end)
         else:
@@ -184,8 +188,16 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
         kind = "verb" if agent else "passive"
     if source_tok is not None and source_tok.lower_ == "it" and source_tok.dep_ == "nsubjpass":
         source_tok = None
+    if source_tok is None and tok.dep_ == "acl":
+        source_tok = holder(tok, cues)
     if source_tok is not None:
-        source = char_span(doc, *subtree_range(source_tok, _TRIM_SOURCE))
+        # a heading run into the sentence by the parser is not part of the source
+        src_rng = _paragraph_clip(doc, tok.i, subtree_range(source_tok, _TRIM_SOURCE))
+        if src_rng[1] <= src_rng[0]:  # the parser took a heading for the subject
+            left = left_noun(tok, any_dep=True)
+            source_tok = left
+            src_rng = subtree_range(left, _TRIM_SOURCE) if left is not None else src_rng
+        source = char_span(doc, *src_rng) if source_tok is not None else None
     elif lemma in cues.cognition and lemma not in cues.speech and not passive:
         return None  # "to decide that …" with nobody deciding is not an attribution
     content = char_span(doc, *_paragraph_clip(doc, tok.i, content_rng))
@@ -263,34 +275,10 @@ def _subject(tok: Token) -> Token | None:
         subj = [c for c in cur.children if c.dep_ in _SUBJ]
         if subj:
             return subj[0]
+        left = left_noun(cur) if cur.dep_ == "advcl" and cur.tag_ in _FINITE else None
+        if left is not None:
+            return left
         if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head is cur:
             return None
         cur = cur.head
     return None
-
-
-def _link_actor(doc: Doc, src_tok: Token, source: CharSpan, mentions: list[ActorMention],
-                cues: AttributionCues) -> str | None:
-    """The actor the source names: the mention on its head word, else the
-    author of a publication ("an investigation by Haaretz", "OCCRP's report"),
-    else any actor named inside the source span."""
-    actors = [m for m in mentions if m.role != "location"]
-    for m in actors:
-        if m.start <= src_tok.i < m.end:
-            return m.actor_id
-    if src_tok.lemma_.lower() in cues.publications:
-        for author in _authors(src_tok):
-            for m in actors:
-                if m.start <= author.i < m.end:
-                    return m.actor_id
-    for m in actors:
-        if source.start_char <= m.start_char and m.end_char <= source.end_char:
-            return m.actor_id
-    return None
-
-
-def _authors(tok: Token) -> list[Token]:
-    out = [c for c in tok.children if c.dep_ == "poss"]
-    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-            for g in c.children if g.dep_ == "pobj"]
-    return out

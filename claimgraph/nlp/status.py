@@ -6,7 +6,9 @@ cg_attribution and cg_modality ran. Rules, in priority order (DESIGN §3):
 1. denied        a deny cue whose scope holds the trigger. The denial itself
                  ("X denied the allegations") is not in its own scope, so it
                  stays asserted; only what is denied is "denied".
-2. alleged       an allege cue in scope ("allegedly", "accused of").
+2. alleged       an allege cue in scope ("allegedly", "accused of"), or the
+                 trigger is itself an allegation ("X alleged that …", "X
+                 made accusations") that no one else reports.
 3. hypothetical  a hedge / conditional / speculation cue in scope.
 4. reported      an attribution whose content holds the trigger, or a
                  "reportedly"-type cue.
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.types import ActorMention, AttributionMention, CharSpan, ModalityCue
-from claimgraph.ontology.cues import attribution_cues
+from claimgraph.ontology.cues import attribution_cues, modality_cues
 
 _HYPOTHETICAL = ("hedge", "conditional", "speculation")
 
@@ -58,6 +60,12 @@ def status_for(doc: Doc, token_i: int) -> StatusInfo:
 
     att_i = _innermost(atts, ts, te)
     said_by, said_by_text = _credit(doc, atts, att_i)
+    if att_i is None and _is_allegation(tok, cues, ts):
+        # "X alleged that …" / "X made accusations" told by the article itself
+        # is an allegation (unlike a denial, whose own verb is asserted);
+        # inside someone else's report it stays "reported".
+        kinds.add("allege")
+        said_by, said_by_text = _accuser(doc, tok, atts, ts) or (said_by, said_by_text)
 
     if "deny" in kinds:
         status = "denied"
@@ -70,6 +78,31 @@ def status_for(doc: Doc, token_i: int) -> StatusInfo:
     else:
         status = "asserted"
     return StatusInfo(status, said_by, said_by_text, att_i, sorted(applied + negs), bool(negs))
+
+
+def _is_allegation(tok: Token, cues: list[ModalityCue], ts: int) -> bool:
+    """The trigger is itself an allege cue ("allege") or an accusation noun."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in modality_cues()["allege"].claim_nouns:
+        return True
+    return any(c.kind == "allege" and c.start_char <= ts < c.end_char for c in cues)
+
+
+def _accuser(doc: Doc, tok: Token, atts: list[AttributionMention], ts: int) -> tuple[str | None, str] | None:
+    """Who makes the allegation: the source of the attribution the trigger
+    is the cue of ("X alleged that"), else the subject of the verb that
+    governs the accusation noun ("X made / levelled accusations")."""
+    for a in atts:
+        if a.cue.start_char <= ts < a.cue.end_char and a.source is not None and a.source.text:
+            return a.source_actor_id, _credited_text(doc, a, a.source_actor_id)
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    span = doc[subj.left_edge.i: subj.i + 1]
+    actor = next((m.actor_id for m in doc._.cg_mentions or []
+                  if m.role != "location" and m.start <= subj.i < m.end), None)
+    return actor, span.text
 
 
 def _negates(doc: Doc, cue: ModalityCue, trigger: Token) -> bool:

@@ -29,6 +29,8 @@ class AttributionCues:
     unnamed_sources: frozenset[str]
     publications: frozenset[str]
     adverbs: frozenset[str]
+    holders: frozenset[str] = frozenset()
+    evidence: frozenset[str] = frozenset()
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.cognition or lemma in self.particles
@@ -68,6 +70,8 @@ def attribution_cues() -> AttributionCues:
         unnamed_sources=_lower_set(sources.get("unnamed")),
         publications=_lower_set(sources.get("publication")),
         adverbs=_lower_set(raw.get("adverbs", {}).get("words")),
+        holders=_lower_set(verbs.get("holders")),
+        evidence=_lower_set(verbs.get("evidence")),
     )
 
 
