@@ -114,3 +114,17 @@ def test_publication_author_linked(nlp):
 def test_headline_without_period(nlp):
     (a,) = _atts(nlp, "Officials say drones struck fuel depot near the border")
     assert a.source.text == "Officials"
+
+
+def test_speaker_taking_a_position_without_a_clause(nlp):
+    atts = _atts(nlp, "The senator responded by pointing to the budget figures.")
+    assert atts[0].cue.text == "responded" and atts[0].source.text == "The senator"
+
+
+def test_passive_without_clause_is_no_stance(nlp):
+    assert _atts(nlp, "A truce was announced on Monday after the talks.") == []
+
+
+def test_quotation_in_the_next_paragraph_after_colon(nlp):
+    atts = _atts(nlp, "The mayor spoke on Monday. She said:\n\n\u201cWe will rebuild the bridge before winter.\u201d")
+    assert atts[-1].cue.text == "said" and atts[-1].content.text == "We will rebuild the bridge before winter"

@@ -39,6 +39,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _HEARER_VERBS = frozenset({"tell", "ask", "inform", "urge", "remind", "assure", "reassure", "warn",
                            "notify", "brief", "advise"})
 _TRIM_SOURCE = ("relcl", "acl", "punct", "advcl")
+_STANCE_DEPS = ("dobj", "prep", "advcl", "dative", "attr", "oprd", "npadvmod")
 _FINITE = ("VBD", "VBZ", "VBP", "VBN")  # VBN: the tagger often misreads a bare past
 
 
@@ -233,6 +234,13 @@ def _speech_content(doc: Doc, tok: Token, lemma: str) -> tuple[int, int] | None:
     late = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i]
     if late and lemma in ("say", "tell", "add"):
         return subtree_range(late[0])
+    # "Trump responded by …", "she spoke of …", "he cited it as …": a
+    # speaker taking a position on something still reports; what follows
+    # the verb is the content.
+    if subj is not None and subj.dep_ == "nsubj" and subj.i < tok.i:  # active voice only
+        rest = [c for c in tok.children if c.i > tok.i and c.dep_ in _STANCE_DEPS]
+        if rest:
+            return rest[0].left_edge.i, max(c.right_edge.i for c in rest) + 1
     return None
 
 
@@ -240,8 +248,9 @@ def _paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
     """Keep a parse-derived content inside the cue's paragraph: the small
     model sometimes joins paragraphs into one sentence."""
     start, end = rng
-    for k in range(i, end):
-        if k > i and "\n\n" in doc[k - 1].whitespace_ + doc[k].text:
+    first = max(i, start)  # a quotation set off after "X said:" starts its own paragraph
+    for k in range(first, end):
+        if k > first and "\n\n" in doc[k - 1].whitespace_ + doc[k].text:
             end = k
             break
     for k in range(i, start, -1):
@@ -263,7 +272,7 @@ def _quote_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if before is not None:
         return before
     j = tok.i + 1
-    while j < len(doc) and doc[j].text in (":", ","):
+    while j < len(doc) and (doc[j].text in (":", ",") or doc[j].is_space):
         j += 1
     return quote_after(doc, j)
 
