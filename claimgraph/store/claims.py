@@ -17,7 +17,8 @@ from sqlalchemy import delete, insert, or_, select, update
 
 from claimgraph.model import Claim, ClaimLink, DateValue, Event, Grade
 from claimgraph.store import schema as s
-from claimgraph.store.store import Store, _row_event
+from claimgraph.store.rows import row_event
+from claimgraph.store.store import Store
 
 
 @dataclass(slots=True)
@@ -95,7 +96,7 @@ class ClaimStore:
                 ea = select(s.event_actors).where(s.event_actors.c.event_id.in_(chunk)).order_by(s.event_actors.c.ord)
                 for r in conn.execute(ea):
                     roles.setdefault(r.event_id, {"source": [], "target": []})[r.role].append(r.actor_id)
-                out.extend(_row_event(r, roles.get(r.id, {})) for r in rows)
+                out.extend(row_event(r, roles.get(r.id, {})) for r in rows)
         return sorted(out, key=lambda e: e.id)
 
     def event_ids_of_documents(self, doc_ids: Sequence[str]) -> list[str]:

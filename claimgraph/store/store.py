@@ -10,10 +10,8 @@ either un-extracted (picked up by the next run) or fully extracted.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +19,10 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from claimgraph.errors import NotFound, StoreError
-from claimgraph.model import Actor, Attribution, DateValue, Document, Event, Mention, Quantity, Span, Timex
+from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
 from claimgraph.store import schema as s
 from claimgraph.store.migrations import migrate
+from claimgraph.store.rows import attr_row, doc_row, event_row, now, row_attr, row_doc, row_event
 
 DEFAULT_DB = "claimgraph.db"
 
@@ -37,10 +36,6 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
             return "postgresql+psycopg://" + db[len("postgresql://"):]
         return db
     return f"sqlite:///{Path(db).expanduser()}"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +99,7 @@ class Store:
         with self.engine.begin() as conn:
             if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first():
                 return False
-            conn.execute(insert(s.documents).values(**_doc_row(doc)))
+            conn.execute(insert(s.documents).values(**doc_row(doc)))
         return True
 
     def count(self, table: str) -> int:
@@ -118,7 +113,7 @@ class Store:
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [_row_doc(r._mapping) for r in conn.execute(q)]
+            return [row_doc(r._mapping) for r in conn.execute(q)]
 
     def get_document(self, ident: str) -> Document:
         """By full id or unambiguous prefix (as git does for commits)."""
@@ -128,7 +123,7 @@ class Store:
             ).all()
         if len(rows) != 1:
             raise NotFound("document", ident)
-        return _row_doc(rows[0]._mapping)
+        return row_doc(rows[0]._mapping)
 
     def document_ids(self, pending_only: bool = False, extractor_version: str | None = None) -> list[str]:
         q = select(s.documents.c.id).order_by(s.documents.c.ingested_at, s.documents.c.id)
@@ -147,7 +142,7 @@ class Store:
                 rows = {r.id: r for r in conn.execute(select(s.documents).where(s.documents.c.id.in_(chunk)))}
             for ident in chunk:
                 if ident in rows:
-                    yield _row_doc(rows[ident]._mapping)
+                    yield row_doc(rows[ident]._mapping)
 
     # ------------------------------------------------------------ extraction
     def save_extraction(
@@ -180,12 +175,12 @@ class Store:
             ]
             if rows:
                 conn.execute(insert(s.timexes), rows)
-            rows = [_attr_row(doc_id, i, a) for i, a in enumerate(attributions)]
+            rows = [attr_row(doc_id, i, a) for i, a in enumerate(attributions)]
             if rows:
                 conn.execute(insert(s.attributions), rows)
             ev_rows, ea_rows = [], []
             for ev in events:
-                ev_rows.append(_event_row(ev))
+                ev_rows.append(event_row(ev))
                 for role, ids in (("source", ev.source), ("target", ev.target)):
                     for i, actor_id in enumerate(ids):
                         ea_rows.append({"event_id": ev.id, "role": role, "ord": i, "actor_id": actor_id})
@@ -196,7 +191,7 @@ class Store:
             conn.execute(
                 update(s.documents)
                 .where(s.documents.c.id == doc_id)
-                .values(extracted_at=_now(), extractor_version=extractor_version)
+                .values(extracted_at=now(), extractor_version=extractor_version)
             )
 
     def _clear_extraction(self, conn: Any, doc_id: str) -> None:
@@ -274,7 +269,7 @@ class Store:
         if doc_id:
             q = q.where(s.attributions.c.document_id == doc_id)
         with self.engine.connect() as conn:
-            return [_row_attr(r) for r in conn.execute(q)]
+            return [row_attr(r) for r in conn.execute(q)]
 
     def events(
         self,
@@ -314,132 +309,7 @@ class Store:
                 ea = select(s.event_actors).where(s.event_actors.c.event_id.in_(chunk)).order_by(s.event_actors.c.ord)
                 for r in conn.execute(ea):
                     roles.setdefault(r.event_id, {"source": [], "target": []})[r.role].append(r.actor_id)
-        return [_row_event(r, roles.get(r.id, {})) for r in rows]
+        return [row_event(r, roles.get(r.id, {})) for r in rows]
 
     def stats(self) -> dict[str, int]:
         return {t: self.count(t) for t in ("documents", "actors", "mentions", "timexes", "attributions", "events")}
-
-
-# ---------------------------------------------------------------- row mapping
-def _doc_row(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "origin": doc.origin,
-        "outlet": doc.outlet,
-        "author": doc.author,
-        "title": doc.title,
-        "published_value": doc.published.value if doc.published else None,
-        "published_precision": doc.published.precision if doc.published else None,
-        "language": doc.language,
-        "format": doc.format,
-        "text": doc.text,
-        "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
-        "ingested_at": doc.ingested_at or _now(),
-    }
-
-
-def _row_doc(r: Any) -> Document:
-    published = DateValue(r["published_value"], r["published_precision"] or "unknown") if r["published_value"] else None
-    return Document(
-        id=r["id"],
-        text=r.get("text", "") or "",
-        origin=r["origin"],
-        outlet=r["outlet"],
-        author=r["author"],
-        title=r["title"],
-        published=published,
-        language=r["language"],
-        format=r["format"],
-        ingested_at=r["ingested_at"],
-        meta=json.loads(r["meta"] or "{}"),
-    )
-
-
-def _attr_row(doc_id: str, ord_: int, a: Attribution) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "ord": ord_,
-        "kind": a.kind,
-        "cue_start": a.cue.start,
-        "cue_end": a.cue.end,
-        "cue_text": a.cue.text,
-        "content_start": a.content.start,
-        "content_end": a.content.end,
-        "source_start": a.source.start if a.source else None,
-        "source_end": a.source.end if a.source else None,
-        "source_text": a.source.text if a.source else None,
-        "source_actor_id": a.source_actor_id,
-        "parent_ord": a.parent,
-    }
-
-
-def _row_attr(r: Any) -> Attribution:
-    source = Span(r.source_start, r.source_end, r.source_text or "") if r.source_start is not None else None
-    return Attribution(
-        document_id=r.document_id,
-        cue=Span(r.cue_start, r.cue_end, r.cue_text),
-        content=Span(r.content_start, r.content_end),
-        source=source,
-        source_actor_id=r.source_actor_id,
-        kind=r.kind,
-        parent=r.parent_ord,
-        id=r.ord,
-    )
-
-
-def _event_row(ev: Event) -> dict[str, Any]:
-    return {
-        "id": ev.id,
-        "document_id": ev.document_id,
-        "sent_start": ev.sentence.start,
-        "sent_end": ev.sentence.end,
-        "trigger_start": ev.trigger.start if ev.trigger else None,
-        "trigger_end": ev.trigger.end if ev.trigger else None,
-        "trigger_text": ev.trigger.text if ev.trigger else None,
-        "type": ev.type,
-        "mode": ev.mode,
-        "contexts": json.dumps(ev.contexts),
-        "intensity": ev.intensity,
-        "date_value": ev.date.value if ev.date else None,
-        "date_precision": ev.date.precision if ev.date else None,
-        "date_source": ev.date_source,
-        "location": ev.location,
-        "status": ev.status,
-        "said_by": ev.said_by,
-        "said_by_text": ev.said_by_text,
-        "attribution_ord": ev.attribution,
-        "quantities": json.dumps([_q(q) for q in ev.quantities]),
-        "negated": int(ev.negated),
-        "confidence": ev.confidence,
-        "rule": ev.rule,
-    }
-
-
-def _q(q: Quantity) -> dict[str, Any]:
-    return {"kind": q.kind, "value": q.value, "unit": q.unit, "text": q.text}
-
-
-def _row_event(r: Any, roles: dict[str, list[str]]) -> Event:
-    return Event(
-        id=r.id,
-        document_id=r.document_id,
-        sentence=Span(r.sent_start, r.sent_end),
-        type=r.type,
-        source=roles.get("source", []),
-        target=roles.get("target", []),
-        mode=r.mode,
-        contexts=json.loads(r.contexts or "[]"),
-        intensity=r.intensity,
-        date=DateValue(r.date_value, r.date_precision or "unknown") if r.date_value else None,
-        date_source=r.date_source,
-        location=r.location,
-        status=r.status,
-        said_by=r.said_by,
-        said_by_text=r.said_by_text,
-        attribution=r.attribution_ord,
-        trigger=Span(r.trigger_start, r.trigger_end, r.trigger_text or "") if r.trigger_start is not None else None,
-        quantities=[Quantity(**q) for q in json.loads(r.quantities or "[]")],
-        negated=bool(r.negated),
-        confidence=r.confidence,
-        rule=r.rule,
-    )
