@@ -138,9 +138,35 @@ def document(store: Store, ident: str) -> Document:
     return store.get_document(ident)
 
 
-def events(store: Store, **filters: Any) -> list[Event]:
-    """Filters: actor, type, status, since, until, document, limit."""
-    return store.events(**filters)
+def resolve_actor(store: Store, text: str) -> list[str]:
+    """Actor ids a user means by `text`: an id, a name or an alias (case-insensitive),
+    plus every id merged into the same actor by cross-document resolution."""
+    from claimgraph.store.claims import ClaimStore
+
+    wanted = text.strip().casefold()
+    actors = store.actors()
+    hits = {a.id for a in actors if a.id.casefold() == wanted}
+    if not hits:
+        hits = {a.id for a in actors if wanted in (n.casefold() for n in [a.name, *a.aliases])}
+    if not hits:
+        return [text]
+    merges = ClaimStore(store).merges()
+    canonical = {merges[h].canonical_id if h in merges else h for h in hits}
+    members = {aid for aid, m in merges.items() if m.canonical_id in canonical}
+    return sorted(canonical | members | hits)
+
+
+def events(store: Store, *, actor: str | None = None, **filters: Any) -> list[Event]:
+    """Filters: actor (id, name or alias), type, status, since, until, document, limit."""
+    if not actor:
+        return store.events(**filters)
+    limit = filters.pop("limit", None)
+    seen: dict[str, Event] = {}
+    for actor_id in resolve_actor(store, actor):
+        for ev in store.events(actor=actor_id, **filters):
+            seen.setdefault(ev.id, ev)
+    out = sorted(seen.values(), key=lambda e: (e.document_id, e.sentence.start, e.id))
+    return out[:limit] if limit else out
 
 
 def exporters() -> list[str]:

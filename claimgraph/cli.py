@@ -195,7 +195,7 @@ def show(doc: str, db: str, as_json: bool) -> None:
 
 @main.command()
 @db_option
-@click.option("--actor", help="Actor id (ISO code for states) as source or target.")
+@click.option("--actor", help="Actor as source or target: id (ISO code for states), name or alias.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. AID, ACCUSE.")
 @click.option("--status", type=click.Choice(STATUSES))
 @click.option("--since", help="Event date from (YYYY, YYYY-MM or YYYY-MM-DD).")

@@ -73,3 +73,25 @@ def test_unknown_document_is_one_line_error(tmp_path: Path) -> None:
 def test_unknown_export_format(tmp_path: Path) -> None:
     code, _, err = run("export", "--format", "nope", db=tmp_path / "c.db")
     assert code == 2 and "unknown exporter 'nope'" in err
+
+
+def test_events_filter_by_actor_name_or_alias(tmp_path: Path) -> None:
+    from claimgraph.model import Actor, Event, Span, document_id
+    from claimgraph.store import Store
+
+    db = tmp_path / "c.db"
+    store = Store.open(db)
+    text = "Ruritania armed Borduria."
+    from claimgraph.model import Document
+
+    doc = Document(id=document_id(text), text=text)
+    store.add_document(doc)
+    store.save_extraction(doc.id, actors=[Actor("RUR", "Ruritania", "country", aliases=["Strelsau"])], mentions=[],
+                          timexes=[], attributions=[], extractor_version="t",
+                          events=[Event(id="e1", document_id=doc.id, sentence=Span(0, 25), type="AID",
+                                        source=["RUR"], target=["BOR"])])
+    for name in ("RUR", "ruritania", "Strelsau"):
+        code, out, _ = run("events", "--actor", name, "--json", db=db)
+        assert code == 0 and json.loads(out.splitlines()[0])["id"] == "e1", name
+    code, out, _ = run("events", "--actor", "Nowhere", "--json", db=db)
+    assert out.strip() == ""
