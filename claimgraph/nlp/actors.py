@@ -69,14 +69,35 @@ def actors_for_span(doc: Doc, start: int, end: int, include_locations: bool = Fa
     return out
 
 
+_INDEX_KEY = "cg_actors_token_index"
+
+
+def token_index(doc: Doc) -> dict[int, ActorMention]:
+    """token index → smallest mention covering it, built once per doc.
+
+    The events coder asks "which actor is token i?" tens of times per
+    sentence; scanning every mention per question made that quadratic in
+    document length. The index is rebuilt only if the mention list changes
+    (a different list object or length), so later additions stay visible.
+    """
+    mentions = _mentions(doc)
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is not None and cached[0] is mentions and cached[1] == len(mentions):
+        return cached[2]
+    index: dict[int, ActorMention] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            best = index.get(i)
+            if best is None or (m.end - m.start) < (best.end - best.start):
+                index[i] = m
+    doc.user_data[_INDEX_KEY] = (mentions, len(mentions), index)
+    return index
+
+
 def actor_for_token(doc: Doc, i: int) -> ActorMention | None:
     """The smallest mention covering token i (so "Iran" in "Iran's … Kanaani" is Iran,
     and the head "Kanaani" is the person)."""
-    best: ActorMention | None = None
-    for m in _mentions(doc):
-        if m.start <= i < m.end and (best is None or (m.end - m.start) < (best.end - best.start)):
-            best = m
-    return best
+    return token_index(doc).get(i)
 
 
 def describe_actor(actor: Actor) -> str:
