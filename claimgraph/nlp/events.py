@@ -29,8 +29,9 @@ from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_quantities import quantities
 from claimgraph.nlp.events_verbal import Candidate, code_verb, say_must
 from claimgraph.nlp.types import CharSpan, EventMention, get_list
-from claimgraph.ontology.plover import intensity
+from claimgraph.ontology.plover import intensity, is_reciprocal
 
+_NAMED_KEY = "cg_events_named_tokens"
 MAX_SENT_TOKENS = 400  # longer "sentences" are parser accidents (tables, lists): skipped
 
 
@@ -97,6 +98,19 @@ def _clause_range(tok: Token, sent: Span) -> tuple[int, int]:
     return lo, hi
 
 
+def _named(doc: Doc) -> set[int]:
+    """Tokens inside a time expression or an actor's name: "in late March" is no march, "the
+    War Ministry" no war, "Peace Now" no peace. Such nouns name a date or an actor, not an event."""
+    cached = doc.user_data.get(_NAMED_KEY)
+    if cached is not None:
+        return cached
+    out = {i for t in doc._.cg_timexes or [] if t.kind == "DATE" for i in range(t.start, t.end)}
+    out |= {i for m in doc._.cg_mentions or [] if m.role != "location" and m.end - m.start > 1
+            for i in range(m.start, m.end)}
+    doc.user_data[_NAMED_KEY] = out
+    return out
+
+
 def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidate events of one sentence, before suppression and dropping."""
     cands: list[Candidate] = []
@@ -114,9 +128,10 @@ def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
         cands.append(cand)
         suppressed_verbs |= cand.suppress_verbs
         suppressed_nouns |= cand.suppress_nouns | {cand.trigger.i}
+    named = _named(sent.doc)
     nouns = sorted((t for t in sent if t.pos_ in ("NOUN", "PROPN")), key=lambda t: len(list(t.ancestors)))
     for tok in nouns:
-        if tok.i in suppressed_nouns or tok.i in suppressed_verbs or not noun_entries(tok, lex)[1]:
+        if tok.i in suppressed_nouns or tok.i in suppressed_verbs or tok.i in named or not noun_entries(tok, lex)[1]:
             continue
         cand = code_noun(tok, lex)
         if cand is None:
@@ -124,6 +139,16 @@ def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
         cands.append(cand)
         suppressed_nouns |= cand.suppress_nouns
     return cands
+
+
+def _self_target(cand: Candidate) -> Candidate:
+    """One party on both sides is no dyad: "X blocked X" is a parse that found the
+    same phrase twice, and a lone partner ("a partnership between X and the local
+    industry") has no counterpart we know. Keep the source, drop the echo."""
+    if cand.target and set(cand.target) <= set(cand.source) and len(set(cand.source)) < 2 \
+            or cand.target and set(cand.target) == set(cand.source) and not is_reciprocal(cand.type):
+        cand.target = []
+    return cand
 
 
 def to_mention(doc: Doc, sent: Span, cand: Candidate) -> EventMention:
@@ -163,7 +188,7 @@ def code_doc(doc: Doc) -> list[EventMention]:
             continue
         all_cands = code_sentence(sent, lex)
         shadows.extend((n, c) for c in discourse.shadow_candidates(sent, lex, all_cands))
-        cands = [c for c in all_cands if c.source or c.target]
+        cands = [c for c in map(_self_target, all_cands) if c.source or c.target]
         mentions = [to_mention(doc, sent, cand) for cand in sorted(cands, key=lambda c: c.trigger.i)]
         out.extend((n, m) for m in mentions)
         note_pair(doc, mentions)

@@ -62,6 +62,7 @@ class Lexicon:
     light: frozenset[str]
     receiving: frozenset[str]
     object_control: frozenset[str]
+    idioms: frozenset[str]
     say: frozenset[str]
     modals: frozenset[str]
     intent_aux: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         light=frozenset(data["light"]["verbs"]),
         receiving=frozenset(data["light"]["receiving"]),
         object_control=frozenset(data["light"]["object_control"]),
+        idioms=frozenset(data["light"].get("idioms", ())),
         say=frozenset(data["say"]["verbs"]),
         modals=frozenset(data["say"]["modals"]),
         intent_aux=frozenset(data["intent"]["aux"]),

@@ -20,6 +20,13 @@ from claimgraph.ontology.plover import is_material
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod")
 _VERB_TARGET_PREPS = ("with", "against", "to", "on", "into", "for", "between")
+# Prepositions that set an event noun as the background of a clause ("made accusations
+# during the war", "despite the allegations, X has contracts with Y"). When the clause
+# already has its own event (a saying verb, or an event noun as object), its subject is
+# that event's agent, not the background noun's; a bare act ("threw stones during
+# demonstrations") still makes its subject a participant.
+BACKGROUND_PREPS = {"during", "despite", "amid", "amidst", "after", "before", "since", "throughout",
+                    "following", "until", "notwithstanding", "under"}
 
 
 def noun_entries(tok: Token, lex: Lexicon) -> tuple[str, tuple[Entry, ...]]:
@@ -65,15 +72,25 @@ def _modifier_actors(tok: Token) -> list[str]:
     return out
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def _governing_verb(tok: Token, lex: Lexicon) -> Token | None:
     """The verb whose object (or prepositional object) this noun is."""
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-        return tok.head.head
+        verb = tok.head.head
+        if tok.head.lower_ in BACKGROUND_PREPS and _has_own_event(verb, lex):
+            return None
+        return verb
     if tok.dep_ == "conj":
-        return _governing_verb(tok.head)
+        return _governing_verb(tok.head, lex)
     return None
+
+
+def _has_own_event(verb: Token, lex: Lexicon) -> bool:
+    """A saying verb, or a verb whose direct object is an event noun ("made accusations")."""
+    if verb.lemma_.lower() in lex.say or verb.lemma_.lower() in _CONTENT_VERBS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in verb.children)
 
 
 def _preps(tok: Token, preps: tuple[str, ...], places: bool = False) -> tuple[list[str], bool]:
@@ -91,7 +108,7 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
     entry = choose_noun_entry(tok, lex)
     if entry is None:
         return None
-    verb = verb if verb is not None else _governing_verb(tok)
+    verb = verb if verb is not None else _governing_verb(tok, lex)
     verb_is_free = verb is not None and choose_entry(verb, lex)[1] is None
     if verb_is_free and verb is not None and verb.lemma_.lower() in lex.receiving:
         return _received(tok, entry, verb)

@@ -51,6 +51,8 @@ def verb_key_entries(tok: Token, lex: Lexicon) -> tuple[str, tuple[Entry, ...]]:
         elif c.dep_ in ("dobj", "npadvmod") and c.i == tok.i + 1:
             keys.append(f"{lemma} {c.lemma_.lower()}")
     keys.append(lemma)
+    if keys[0] in lex.idioms:  # "take part", "take place": no event, whatever "take" may mean
+        return keys[0], ()
     for key in keys:
         hit = lex.verbs.get(key)
         if hit:
@@ -76,9 +78,23 @@ def condition_holds(entry: Entry, tok: Token) -> bool:
             return False
     if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in tok.children):
         return False
-    if entry.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+    if entry.comp and not any(directive_complement(c) for c in tok.children):
         return False
     return True
+
+
+def directive_complement(c: Token) -> bool:
+    """A complement that says what someone is to do: "told X to leave", "decided to attack",
+    "ordered that troops withdraw / should withdraw". A statement ("“…,” he told the
+    Times", "told reporters that Iran is ready") is not one."""
+    if c.dep_ == "xcomp":
+        return True
+    if c.dep_ not in ("ccomp", "advcl"):
+        return False
+    aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+    if "to" in aux or aux & {"should", "must"}:
+        return True
+    return c.dep_ == "ccomp" and c.tag_ == "VB" and not aux and c.i > c.head.i
 
 
 def event_noun_under(tok: Token, lex: Lexicon) -> Token | None:

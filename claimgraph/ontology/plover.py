@@ -104,6 +104,15 @@ def is_material(name: str) -> bool:
     return quad(name).startswith("material")
 
 
+# Types whose parties act together, so either may stand as source: "X and Y met /
+# agreed / cooperate / agreed a ceasefire". Hostile or one-way acts are never mutual.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT"})
+
+
+def is_reciprocal(name: str) -> bool:
+    return name in RECIPROCAL_TYPES
+
+
 @dataclass(frozen=True, slots=True)
 class CameoMapping:
     type: str
