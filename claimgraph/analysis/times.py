@@ -19,6 +19,7 @@ from claimgraph.model import DateValue
 
 _YMD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DECADE = re.compile(r"^(\d{3})X?$|^(\d{3})0s$")
+_MONTH_DAY = re.compile(r"^(?:--|XXXX-)(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +83,34 @@ def interval(value: str | None) -> Interval | None:
 
 def event_interval(date_value: DateValue | None, date_source: str | None, published: DateValue | None) -> Interval | None:
     """When the event happened, as far as the text says; None = no constraint at all."""
+    pub = interval(published.value) if published else None
     if date_value is not None and date_source != "publication":
-        iv = interval(date_value.value)
+        iv = interval(date_value.value) or _anchor(date_value.value, pub)
         if iv is not None:
             return iv
-    pub = interval(published.value) if published else None
     if pub is not None:
         return Interval(None, pub.end)
+    return None
+
+
+def _anchor(value: str, pub: Interval | None) -> Interval | None:
+    """"June 13" in an article: the last 13 June on or before publication (how readers take it).
+
+    Without an anchor the date would be no constraint at all, and a 2025 war
+    day would cluster with a 2010 assassination of an older article.
+    """
+    m = _MONTH_DAY.match(value.strip())
+    if not m or pub is None:
+        return None
+    ref = date.fromordinal(pub.end)
+    month, day = int(m.group(1)), int(m.group(2))
+    for year in (ref.year, ref.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return Interval(d.toordinal(), d.toordinal())
     return None
 
 
