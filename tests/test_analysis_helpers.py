@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.model import Actor, DateValue, Document, Event, Span
+from claimgraph.model import Actor, DateValue, Document, Event, Mention, Span
 from claimgraph.store.store import Store
 
 COUNTRIES = {c: Actor(c, n, "country") for c, n in
@@ -28,6 +28,7 @@ class Ev:
     said_by_text: str | None = None
     negated: bool = False
     contexts: list[str] = field(default_factory=list)
+    named: list[tuple[str, str]] = field(default_factory=list)  # (surface in the sentence, actor id) → mentions
 
 
 @dataclass
@@ -50,10 +51,13 @@ def add(store: Store, d: Doc) -> str:
     did = document_id(text)
     store.add_document(Document(id=did, text=text, origin=f"/x/{did}.txt", outlet=d.outlet,
                                 published=DateValue(d.published, "day") if d.published else None))
-    events, pos = [], len(d.header) + 1 if d.header else 0
+    events, mentions, pos = [], [], len(d.header) + 1 if d.header else 0
     for i, e in enumerate(d.events):
         start = text.index(e.sentence, pos)
         pos = start + len(e.sentence)
+        for surface, actor_id in e.named:
+            at = text.index(surface, start, pos)
+            mentions.append(Mention(did, at, at + len(surface), surface, actor_id))
         events.append(Event(
             id=f"{did}-e{i:03d}", document_id=did, sentence=Span(start, pos), type=e.type,
             source=e.source, target=e.target, mode=e.mode, contexts=e.contexts,
@@ -61,8 +65,9 @@ def add(store: Store, d: Doc) -> str:
             date_source="timex" if e.date else ("publication" if d.published else None),
             status=e.status, said_by=e.said_by, said_by_text=e.said_by_text, negated=e.negated))
     ids = {a for e in d.events for a in e.source + e.target + ([e.said_by] if e.said_by else [])}
+    ids |= {a for e in d.events for _s, a in e.named}
     actors = [COUNTRIES[a] for a in sorted(ids) if a in COUNTRIES] + d.actors
-    store.save_extraction(did, actors=actors, mentions=[], timexes=[], attributions=[], events=events,
+    store.save_extraction(did, actors=actors, mentions=mentions, timexes=[], attributions=[], events=events,
                           extractor_version="test")
     return did
 

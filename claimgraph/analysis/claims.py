@@ -26,10 +26,14 @@ from pathlib import PurePosixPath
 
 from claimgraph.analysis.resolve import Resolution, is_generic
 from claimgraph.analysis.times import Interval, envelope, event_interval
-from claimgraph.model import Claim, DateValue, Document, Event
+from claimgraph.model import Claim, DateValue, Document, Event, Mention
 from claimgraph.store.claims import StoredClaim
 
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# PLOVER types whose event is an utterance: its speaker is its actor, not a witness to it.
+SPEECH_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_STOP = frozenset("""that this with from have been were which their after about also would could into than they
+them there these those while when what other such some more most over only between said says will""".split())
 # (type, mode) pairs that describe one act in two codings → the type used for the claim.
 EQUIVALENT: dict[tuple[str, str], str] = {
     ("RETREAT", "ease"): "CONCEDE",
@@ -69,18 +73,46 @@ def outlet_label(doc: Document) -> str:
     return PurePosixPath(origin).name or f"document {doc.id[:8]}"
 
 
-def source_label(ev: Event, doc: Document, res: Resolution) -> tuple[str, str | None]:
-    """Who the evidence comes from: the cited speaker when named, else the outlet.
+def source_label(ev: Event, doc: Document, res: Resolution) -> tuple[str, str | None, bool]:
+    """Who the evidence comes from (label, speaker id, whether the label is the outlet).
 
     An article citing Haaretz adds Haaretz, not itself; "news reports" or
-    "documents" name nobody, so the outlet stays answerable for them.
+    "documents" name nobody, so the outlet stays answerable for them. A speech
+    act told by its own author ("Iranian media made accusations") is the
+    event itself, not testimony about it: the outlet that reports it is the
+    source, and the speaker stays known as such.
     """
     if ev.said_by:
+        speaker = res.of(ev.said_by)
+        if (ev.type or "").upper() in SPEECH_ACTS and speaker in side(ev.source, res):
+            return outlet_label(doc), speaker, True
         actor = res.actor(ev.said_by)
-        return (actor.name if actor else ev.said_by), res.of(ev.said_by)
+        return (actor.name if actor else ev.said_by), speaker, False
     if ev.said_by_text and not is_generic(ev.said_by_text):
-        return ev.said_by_text.strip(), None
-    return outlet_label(doc), None
+        return ev.said_by_text.strip(), None, False
+    return outlet_label(doc), None, True
+
+
+def third_parties(ev: Event, mentions: list[Mention], res: Resolution) -> set[str]:
+    """States named in the event's sentence besides its parties and speaker — often whose territory it is.
+
+    "Israel launches attacks on Iran from Azerbaijan" is an IRN–ISR event about
+    Azerbaijan; links use this to see that two reports share that third party.
+    """
+    parties = {res.of(a) for a in [*ev.source, *ev.target, *([ev.said_by] if ev.said_by else [])]}
+    out: set[str] = set()
+    for m in mentions:
+        if m.actor_id and ev.sentence.start <= m.start < ev.sentence.end:
+            actor = res.actor(m.actor_id)
+            canon = res.of(m.actor_id)
+            if actor is not None and actor.kind == "country" and canon not in parties:
+                out.add(canon)
+    return out
+
+
+def terms(text: str) -> set[str]:
+    """Content-word stems of a sentence: a targetless denial is matched to the allegation it restates."""
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
 def _fold(text: str) -> str:
@@ -95,6 +127,7 @@ class _Ev:
     type: str
     bucket: str
     iv: Interval | None
+    thirds: frozenset[str] = frozenset()
 
 
 def _clusters(items: list[_Ev]) -> list[tuple[str, list[_Ev]]]:
@@ -158,8 +191,13 @@ def _intensity(type_: str, mode: str | None) -> float:
 
 
 def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolution,
-                 buckets: set[str] | None = None) -> list[StoredClaim]:
-    """Claims for these events (only those in `buckets` when given), deterministic in the event set."""
+                 buckets: set[str] | None = None,
+                 mentions: dict[str, list[Mention]] | None = None) -> list[StoredClaim]:
+    """Claims for these events (only those in `buckets` when given), deterministic in the event set.
+
+    `mentions` (document id → mentions) lets claims record the third parties
+    their sentences name; without it they record none.
+    """
     groups: dict[tuple[str, str, str, bool], list[_Ev]] = defaultdict(list)
     for ev in events:
         if not ev.source and not ev.target:
@@ -169,7 +207,8 @@ def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolu
             continue
         doc = docs[ev.document_id]
         it = _Ev(ev, side(ev.source, res), side(ev.target, res), claim_type(ev), b,
-                 event_interval(ev.date, ev.date_source, doc.published))
+                 event_interval(ev.date, ev.date_source, doc.published),
+                 frozenset(third_parties(ev, (mentions or {}).get(ev.document_id, []), res)))
         direction = b if it.type in RECIPROCAL else f"{'+'.join(it.src) or '?'}>{'+'.join(it.tgt) or '?'}"
         if not it.src or not it.tgt:
             # Half a dyad ("Iran accused …" with no target found) cannot be shown to be the
@@ -205,10 +244,10 @@ def _make_claim(cid: str, bucket: str, type_: str, neg: bool, members: list[_Ev]
     presentations: dict[str, str] = {}
     speakers: set[str] = set()
     for it in members:
-        label, speaker = source_label(it.ev, docs[it.ev.document_id], res)
+        label, speaker, by_outlet = source_label(it.ev, docs[it.ev.document_id], res)
         if speaker:
             speakers.add(speaker)
-        elif not it.ev.said_by_text or is_generic(it.ev.said_by_text):
+        if by_outlet:
             label = min(by_sentence[texts[it.ev.id]])
         old = presentations.get(label)
         if old is None or status_rank(it.ev.status) < status_rank(old):
@@ -237,5 +276,9 @@ def _make_claim(cid: str, bucket: str, type_: str, neg: bool, members: list[_Ev]
         "contexts": sorted({c for i in members for c in i.ev.contexts}),
         "speakers": sorted(speakers), "statuses": sorted({i.ev.status for i in members}),
         "reciprocal": type_ in RECIPROCAL,
+        "thirds": sorted(set().union(*(i.thirds for i in members))),
     }
+    if type_ in ("REJECT", "ACCUSE") or set(info["statuses"]) & {"alleged", "denied"}:
+        info["terms"] = sorted(set().union(*(terms((docs[i.ev.document_id].text or "")[i.ev.sentence.start:i.ev.sentence.end])
+                                             for i in members)))
     return StoredClaim(claim, bucket, neg, published[0] if published else None, info)

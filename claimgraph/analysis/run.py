@@ -17,7 +17,7 @@ from claimgraph.analysis.claims import bucket_of, build_claims
 from claimgraph.analysis.grading import grade, load_reliability
 from claimgraph.analysis.links import compute_links, related_actors
 from claimgraph.analysis.resolve import Resolution, load_resolution, resolve
-from claimgraph.model import Actor, Document
+from claimgraph.model import Actor, Document, Mention
 from claimgraph.store.claims import ClaimStore, StoredClaim
 from claimgraph.store.store import Store
 
@@ -28,12 +28,18 @@ def _docs(store: Store, ids: Iterable[str]) -> dict[str, Document]:
     return {d.id: d for d in store.iter_documents(sorted(set(ids)))}
 
 
+def _mentions(store: Store, ids: Iterable[str]) -> dict[str, list[Mention]]:
+    """Mentions per document: claims note the third parties their sentences name."""
+    return {d: store.mentions(d) for d in sorted(set(ids))}
+
+
 def rebuild(store: Store) -> dict[str, int]:
     """Recompute resolution, claims, links and grades from scratch."""
     cs = ClaimStore(store)
     res = resolve(store)
     events = store.events()
-    claims = build_claims(events, _docs(store, {e.document_id for e in events}), res)
+    doc_ids = {e.document_id for e in events}
+    claims = build_claims(events, _docs(store, doc_ids), res, mentions=_mentions(store, doc_ids))
     cs.replace_claims(None, claims)
     stored = cs.claims()
     cs.replace_links(None, compute_links(stored, stored, res))
@@ -61,7 +67,8 @@ def update(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
     canon = {a for b in buckets for half in b.split("|") for a in half.split("+") if a != "?"}
     raw = {m for c in canon for m in res.members(c)} | canon
     events = cs.events_for_actors(raw)
-    claims = build_claims(events, _docs(store, {e.document_id for e in events}), res, buckets=buckets)
+    doc_ids = {e.document_id for e in events}
+    claims = build_claims(events, _docs(store, doc_ids), res, buckets=buckets, mentions=_mentions(store, doc_ids))
     old_links = cs.links_touching(cs.claim_ids_in_buckets(buckets))
     dropped = cs.replace_claims(buckets, claims)
     new_ids = {c.claim.id for c in claims}
