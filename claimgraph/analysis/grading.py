@@ -101,7 +101,9 @@ def grade(sc: StoredClaim, linked: dict[str, StoredClaim], rel: Reliability) -> 
     if denials or "denied" in statuses:
         cred += 1
         reasons.append(f"+1: denied ({', '.join(denials) or 'in the text'})")
-    contra = sorted({ln.claim for ln in c.links if ln.kind == "contradicts"})
+    # A denial of an allegation is linked both ways (denies + contradicts); count it once, as a denial.
+    denial_pairs = {ln.claim for ln in c.links if ln.kind in ("denies", "denied-by")}
+    contra = sorted({ln.claim for ln in c.links if ln.kind == "contradicts"} - denial_pairs)
     if contra:
         cred += 1
         reasons.append(f"+1: contradicted by {len(contra)} claim(s): {', '.join(contra)}")

@@ -1,22 +1,30 @@
 """Links between claims — corroborates, contradicts, denies — each with its reason.
 
-The rules look only at what claims carry: PLOVER type and quad, polarity
-(negation), status, the dyad, the time interval, contexts, who is credited
-and which documents. Nothing here knows an actor name or a sentence.
+The rules look only at what claims carry: PLOVER type, polarity (negation),
+status, the dyad, the time interval, contexts, the third-party states their
+sentences name, who is credited and which documents. Nothing here knows an
+actor name or a sentence.
 
 - denies: a REJECT claim (a denial) whose source is the accused party of an
-  alleged/denied claim — or that party's government — and which answers the
-  accuser or appears in the same document.
-- contradicts: the same act asserted and negated; cooperation vs a refusal
-  (REJECT) in the same dyad; or an allegation against Y vs Y's assurance to
-  the accuser (an "assure" mode or a negated promise from the accused back
-  to the accuser).
-- corroborates: compatible claims (same or neighbouring type, same polarity,
-  overlapping dyad, overlapping time, no clashing contexts) coming from
-  different documents and different sources.
-A pair gets at most one link, in that order of precedence. Each pair is
-decided from the two claims alone, so recomputing the pairs of changed
-claims gives the same links as a rebuild.
+  allegation — or that party's government — and which answers the accuser
+  (its target) or, naming no addressee, restates the allegation in the same
+  document (shared wording). A denial aimed at someone else answers
+  something else. A denial of an allegation is also a contradiction, so the
+  pair gets a *contradicts* link as well ("denial vs allegation").
+- contradicts: the same act (same type) asserted and negated, both dated at
+  overlapping times or neither dated; cooperation vs a refusal
+  (REJECT) in the same dyad; an allegation against Y vs Y's assurance to the
+  accuser; or an allegation naming a third state (whose territory was used)
+  vs that state's assurance to the accuser — indirect, so it needs the two
+  side by side in one document or at dated, overlapping times.
+- corroborates: the same dyad in the same direction (either, for reciprocal
+  types), same polarity, compatible time and contexts, from disjoint
+  documents *and* disjoint independent sources. Neighbouring types (an
+  agreement and the aid it provides) need one more sign that the act is the
+  same: a shared context, a shared third party, or overlapping dates of their
+  own — "both undated" is no evidence.
+Each pair is decided from the two claims alone, so recomputing the pairs of
+changed claims gives the same links as a rebuild.
 """
 
 from __future__ import annotations
@@ -38,11 +46,14 @@ CONFLICTUAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "
 NEIGHBOURS = {frozenset(p) for p in (
     ("AGREE", "COOPERATE"), ("AGREE", "SUPPORT"), ("SUPPORT", "COOPERATE"), ("SUPPORT", "AID"),
     ("COOPERATE", "AID"), ("CONCEDE", "AGREE"), ("CONCEDE", "COOPERATE"), ("AGREE", "RETREAT"),
-    ("ACCUSE", "PROTEST"), ("COERCE", "ASSAULT"),
+    ("ACCUSE", "PROTEST"), ("COERCE", "ASSAULT"), ("AGREE", "AID"),
 )}
 ALLEGED = frozenset({"alleged", "denied"})
 DENIAL_MODES = frozenset({"deny", ""})
 ASSURING = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
+# Content words a targetless denial must share with the allegation it answers ("denied the
+# allegations that it operated secret flights" restates "made 350 secret flights").
+MIN_SHARED_TERMS = 3
 
 
 def _iv(sc: StoredClaim) -> Interval | None:
@@ -90,6 +101,7 @@ def _accusers(sc: StoredClaim) -> set[str]:
 
 
 def _dyad_overlap(a: StoredClaim, b: StoredClaim) -> bool:
+    """Same source side and same target side; reversed too when either type is reciprocal."""
     sa, ta, sb, tb = set(a.claim.source), set(a.claim.target), set(b.claim.source), set(b.claim.target)
     if sa & sb and ta & tb:
         return True
@@ -97,82 +109,149 @@ def _dyad_overlap(a: StoredClaim, b: StoredClaim) -> bool:
     return undirected and bool(sa & tb and ta & sb)
 
 
+def _thirds(sc: StoredClaim) -> set[str]:
+    return set(sc.info.get("thirds", []))
+
+
+def _dated(sc: StoredClaim) -> bool:
+    """Dated by its own text (not only "on or before publication")."""
+    return sc.info.get("start") is not None
+
+
+def _contexts_clash(a: StoredClaim, b: StoredClaim) -> bool:
+    ca, cb = set(a.info.get("contexts", [])), set(b.info.get("contexts", []))
+    return bool(ca and cb and not ca & cb)
+
+
+def same_act(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
+    """Why two claims' types can describe one act, or None.
+
+    The same type is enough. Neighbouring types (support and aid, a deal and
+    the cooperation it provides for) are loose by themselves — "the relationship
+    is close" is not "an airfield was prepared" — so they also need a shared
+    context, a shared third party, or overlapping dates of their own.
+    """
+    ta, tb = a.claim.type, b.claim.type
+    if ta == tb:
+        return f"same type {ta}"
+    if frozenset((ta, tb)) not in NEIGHBOURS:
+        return None
+    shared = set(a.info.get("contexts", [])) & set(b.info.get("contexts", []))
+    if shared:
+        return f"compatible types {ta}/{tb} in the same context ({', '.join(sorted(shared))})"
+    thirds = _thirds(a) & _thirds(b)
+    if thirds:
+        return f"compatible types {ta}/{tb}, both naming {_names(thirds, res)}"
+    if _dated(a) and _dated(b) and compatible(_iv(a), _iv(b)):
+        return f"compatible types {ta}/{tb} dated to overlapping times"
+    return None
+
+
 def _denies(d: StoredClaim, c: StoredClaim, res: Resolution) -> str | None:
     if d.claim.type != "REJECT" or d.negated or (d.claim.mode or "") not in DENIAL_MODES:
         return None
-    if c.claim.type == "REJECT" or not _is_allegation(c):
+    if c.claim.type == "REJECT" or not _is_allegation(c) or c.negated:
         return None
     accused = _accused(c)
-    if not _speaks_for(set(d.claim.source), accused, res):
+    if not _speaks_for(set(d.claim.source), accused, res) or not compatible(_iv(d), _iv(c)):
         return None
-    accusers = _accusers(c)
-    answers = bool(set(d.claim.target) & _with_government(accusers, res))
-    same_doc = bool(set(d.claim.documents) & set(c.claim.documents))
-    if not (answers or same_doc) or not compatible(_iv(d), _iv(c)):
-        return None
-    how = f"answering {_names(set(d.claim.target) & _with_government(accusers, res), res)}" if answers \
-        else "in the same document"
+    addressed = set(d.claim.target) & _with_government(_accusers(c), res)
+    if d.claim.target:
+        if not addressed:
+            return None  # a refusal aimed at someone else answers something else
+        how = f"answering {_names(addressed, res)}"
+    else:
+        shared = set(d.info.get("terms", [])) & set(c.info.get("terms", []))
+        if not set(d.claim.documents) & set(c.claim.documents) or len(shared) < MIN_SHARED_TERMS:
+            return None
+        how = f"in the same document, restating it ({', '.join(sorted(shared)[:6])}…)"
     return (f"{_names(d.claim.source, res)} denies ({d.claim.type}) the {c.claim.status} {c.claim.type} claim "
             f"against {_names(accused, res)}, {how}")
+
+
+def _assurance(x: StoredClaim) -> bool:
+    """An explicit assurance, or a refusal to allow ("will not allow", a negated CONCEDE).
+
+    A negated agreement or support ("does not guarantee", "did not back") is
+    no promise to anybody, so it does not count.
+    """
+    return x.claim.type in ASSURING and (x.claim.mode == "assure" or (x.negated and x.claim.type == "CONCEDE"))
+
+
+def _assured_against(x: StoredClaim, y: StoredClaim, res: Resolution) -> str | None:
+    """x assures the accuser of allegation y: as the accused, or as the third state y names."""
+    if not _assurance(x) or not _is_allegation(y) or y.negated or not _accused(y):
+        return None
+    if not set(x.claim.target) & _with_government(_accusers(y), res):
+        return None
+    head = (f"{_names(x.claim.source, res)} assures {_names(x.claim.target, res)} ({x.claim.type}"
+            f"{', negated' if x.negated else ''}) vs the {y.claim.status} {y.claim.type} claim")
+    if _speaks_for(set(x.claim.source), _accused(y), res):
+        return f"{head} that accuses it"
+    named = set(x.claim.source) & _thirds(y)
+    juxtaposed = bool(set(x.claim.documents) & set(y.claim.documents)) or (_dated(x) and _dated(y))
+    if named and juxtaposed and not set(x.claim.source) & _accused(y):
+        return (f"{head} against {_names(_accused(y), res)} that names {_names(named, res)} "
+                f"(its territory), side by side in one document" if set(x.claim.documents) & set(y.claim.documents)
+                else f"{head} against {_names(_accused(y), res)} that names {_names(named, res)}, at overlapping dates")
+    return None
 
 
 def _contradicts(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
     if not compatible(_iv(a), _iv(b)):
         return None
-    ta, tb = a.claim.type, b.claim.type
-    if a.negated != b.negated and _dyad_overlap(a, b) and (ta == tb or frozenset((ta, tb)) in NEIGHBOURS):
+    if (a.negated != b.negated and a.claim.type == b.claim.type and _dyad_overlap(a, b)
+            and not _contexts_clash(a, b) and _dated(a) == _dated(b)):
+        # Only the same act negated: "did not agree" does not deny the aid. And both dated
+        # or both not: an undated "did not" may be about another time than a dated "did".
         pos, neg = (a, b) if b.negated else (b, a)
         return (f"{pos.claim.type} {_names(pos.claim.source, res)} → {_names(pos.claim.target, res)} "
-                f"vs its negation ({neg.claim.type}, negated)")
+                f"vs its negation, {'at overlapping dates' if _dated(a) else 'neither dated'}")
     for x, y in ((a, b), (b, a)):
         if (x.claim.type in COOPERATIVE and not x.negated and y.claim.type == "REJECT" and not y.negated
                 and set(x.claim.source) & set(y.claim.source) and set(x.claim.target) & set(y.claim.target)):
             return (f"{_names(x.claim.source, res)}: {x.claim.type} toward {_names(x.claim.target, res)} "
                     f"vs a refusal (REJECT) in the same dyad")
-        assurance = x.claim.type in ASSURING and (x.negated or x.claim.mode == "assure")
-        if assurance and _is_allegation(y) and not y.negated:
-            accusers = _with_government(_accusers(y), res)
-            if _speaks_for(set(x.claim.source), _accused(y), res) and set(x.claim.target) & accusers:
-                return (f"{_names(x.claim.source, res)} assures {_names(x.claim.target, res)} ({x.claim.type}"
-                        f"{', negated' if x.negated else ''}) against the {y.claim.status} {y.claim.type} "
-                        f"claim that accuses it")
+        why = _assured_against(x, y, res)
+        if why:
+            return why
     return None
 
 
 def _corroborates(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
-    if a.negated or b.negated or not _dyad_overlap(a, b):
+    if a.negated or b.negated or not _dyad_overlap(a, b) or _contexts_clash(a, b):
         return None
-    ta, tb = a.claim.type, b.claim.type
-    if ta != tb and frozenset((ta, tb)) not in NEIGHBOURS:
-        return None
-    if set(a.claim.documents) == set(b.claim.documents):
-        return None
-    if set(a.claim.independent_sources) == set(b.claim.independent_sources):
-        return None
-    ca, cb = set(a.info.get("contexts", [])), set(b.info.get("contexts", []))
-    if ca and cb and not ca & cb:
-        return None
+    if set(a.claim.documents) & set(b.claim.documents):
+        return None  # not another document
+    if set(a.claim.independent_sources) & set(b.claim.independent_sources):
+        return None  # a shared source saying it twice confirms nothing
     if not compatible(_iv(a), _iv(b)):
         return None
-    same = "same type" if ta == tb else f"compatible types {ta}/{tb}"
-    return (f"{same}, same dyad {_names(set(a.claim.source) | set(a.claim.target), res)}, compatible time, "
-            f"different sources ({', '.join(a.claim.independent_sources)} / {', '.join(b.claim.independent_sources)})")
+    why = same_act(a, b, res)
+    if not why:
+        return None
+    direction = "reciprocal dyad" if a.claim.type in RECIPROCAL or b.claim.type in RECIPROCAL else "same direction"
+    return (f"{why}; {direction} {_names(a.claim.source, res)} → {_names(a.claim.target, res)}; compatible time; "
+            f"another document and source ({', '.join(a.claim.independent_sources)} / "
+            f"{', '.join(b.claim.independent_sources)})")
 
 
-def decide(a: StoredClaim, b: StoredClaim, res: Resolution) -> tuple[str, ClaimLink] | None:
-    """The link between two claims, if any, as (from claim id, link)."""
+def decide(a: StoredClaim, b: StoredClaim, res: Resolution) -> list[tuple[str, ClaimLink]]:
+    """The links between two claims, as (from claim id, link): a denial also contradicts what it denies."""
     for d, c in ((a, b), (b, a)):
         why = _denies(d, c, res)
         if why:
-            return d.claim.id, ClaimLink("denies", c.claim.id, why)
+            lo, hi = sorted((d, c), key=lambda x: x.claim.id)
+            return [(d.claim.id, ClaimLink("denies", c.claim.id, why)),
+                    (lo.claim.id, ClaimLink("contradicts", hi.claim.id, f"denial vs allegation: {why}"))]
     lo, hi = sorted((a, b), key=lambda x: x.claim.id)
     why = _contradicts(lo, hi, res)
     if why:
-        return lo.claim.id, ClaimLink("contradicts", hi.claim.id, why)
+        return [(lo.claim.id, ClaimLink("contradicts", hi.claim.id, why))]
     why = _corroborates(lo, hi, res)
     if why:
-        return lo.claim.id, ClaimLink("corroborates", hi.claim.id, why)
-    return None
+        return [(lo.claim.id, ClaimLink("corroborates", hi.claim.id, why))]
+    return []
 
 
 def related_actors(sc: StoredClaim, res: Resolution) -> set[str]:
@@ -196,7 +275,5 @@ def compute_links(changed: list[StoredClaim], pool: list[StoredClaim],
                 if other.claim.id == sc.claim.id or pair in seen:
                     continue
                 seen.add(pair)
-                hit = decide(sc, other, res)
-                if hit:
-                    out.append(hit)
+                out.extend(decide(sc, other, res))
     return sorted(out, key=lambda x: (x[0], x[1].claim, x[1].kind))

@@ -4,8 +4,10 @@ A gold fact is located as the claims holding an event of the fact's document
 whose sentence contains the fact's evidence (NFKC, whitespace folded). A gold
 link is found when a stored link of an acceptable kind joins a claim of one
 fact to a claim of the other. A *denies* link counts for a gold
-*contradicts* (a denial is the sharpest contradiction; the gold does not
-separate the two) — `strict_recall` reports exact kinds. Two facts in one
+*contradicts* in `link_recall` (a denial is the sharpest contradiction);
+`link_strict_recall` accepts only the exact kind. The analysis links a
+denial of an allegation both ways — *denies* and *contradicts* ("denial vs
+allegation") — so a gold *contradicts* between them is found strictly too. Two facts in one
 claim backed by several documents count as corroborated: grouping already
 said they are the same thing. Precision is over links joining claims of gold
 facts: how many of them the gold also draws.
