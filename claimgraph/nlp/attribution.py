@@ -19,7 +19,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimgraph.nlp.attribution_chains import link_chains, nest_in_quotes, trim_trailing_frames
+from claimgraph.nlp.attribution_chains import (
+    link_chains,
+    nest_in_quotes,
+    release_coordinated,
+    trim_trailing_frames,
+)
 from claimgraph.nlp.attribution_sources import SourceResolver, holder, left_noun
 from claimgraph.nlp.attribution_spans import (
     char_span,
@@ -59,6 +64,7 @@ class AttributionComponent:
         found = get_list(doc, "cg_attributions")
         found.extend(find_attributions(doc, self.cues))
         trim_trailing_frames(doc, found)
+        release_coordinated(doc, found)
         link_chains(found)
         nest_in_quotes(doc, found)
         return doc

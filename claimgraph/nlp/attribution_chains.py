@@ -7,7 +7,7 @@ whole list, after every cue has been found.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attribution_spans import inside_quote, quote_regions
 from claimgraph.nlp.types import AttributionMention, CharSpan
@@ -63,3 +63,67 @@ def nest_in_quotes(doc: Doc, atts: list[AttributionMention]) -> None:
                     and inside_quote([region], b.cue.start_char, b.cue.end_char) is None:
                 a.parent = j
                 break
+
+
+# How a speech verb can hang inside another report's content while being a
+# report of its own: "X said A and warned B" (conj), "X said A, arguing B"
+# (a participle set off by a comma), "X endorsed Y, who says B" (relcl).
+_OWN_CLAUSE = ("conj", "advcl", "relcl")
+
+
+def release_coordinated(doc: Doc, atts: list[AttributionMention]) -> None:
+    """Cut an outer content before a speech clause that closes it.
+
+    The parser often hangs "…and warned that …" or "…, arguing that …"
+    under the reported clause, which would make the second speech act part
+    of the first one's content. A reader takes it as a second report by
+    the same (or a newly named) speaker, so the outer content ends where
+    that clause begins and chaining leaves the two side by side."""
+    verbs = [_cue_token(doc, a) for a in atts]
+    for b, v in zip(atts, verbs, strict=True):
+        if b.kind != "verb" or v is None or v.dep_ not in _OWN_CLAUSE:
+            continue
+        end_char = doc[v.right_edge.i].idx + len(doc[v.right_edge.i].text)
+        for a, u in zip(atts, verbs, strict=True):
+            c = a.content
+            start = _own_clause_start(doc, v, u)
+            if a is b or start is None or end_char < c.end_char:
+                continue
+            cut = doc[start].idx
+            if not c.start_char < cut < c.end_char:
+                continue
+            while cut > c.start_char and doc.text[cut - 1] in " ,;:\u2014\u2013-\n":
+                cut -= 1
+            a.content = CharSpan(c.start_char, cut, doc.text[c.start_char:cut])
+            if v.dep_ == "conj" and a.source is not None:  # "X said … and warned": X warned
+                b.source, b.source_actor_id, b.kind = a.source, a.source_actor_id, a.kind
+
+
+def _cue_token(doc: Doc, a: AttributionMention) -> Token | None:
+    span = doc.char_span(a.cue.start_char, a.cue.end_char, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _own_clause_start(doc: Doc, v: Token, outer: Token | None) -> int | None:
+    """First token of the speech clause headed by v, when it stands on its
+    own beside the outer cue: a subjectless conjunct in the outer verb's
+    tense but not in its own head's ("said he would go and warned …"; in
+    "say he fled and refused" the tenses tie "refused" to "fled"), a
+    clause set off by a comma ("…, arguing that"), or a relative clause."""
+    start = v.left_edge.i
+    if v.dep_ == "conj":
+        if outer is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return None
+        if v.tag_ != outer.tag_:
+            return None
+        cc = [c for c in v.head.children if c.dep_ == "cc" and c.i < v.i]
+        return cc[-1].i if cc else start
+    if v.dep_ == "advcl":
+        comma = start > 0 and doc[start - 1].text in (",", "\u2014", "\u2013")
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)  # ", to prove that"
+        return start if comma and not purpose else None
+    # a relative clause is a report of its own when it reports a clause
+    # ("an architect who said he was stiffed") or is set off by a comma
+    reports = any(c.dep_ in ("ccomp", "parataxis") for c in v.children)
+    set_off = start > 0 and doc[start - 1].text == ","
+    return start if reports or set_off else None

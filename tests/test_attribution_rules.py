@@ -1,0 +1,49 @@
+"""cg_attribution rules added for PolNeAR coverage, on sentences of our own.
+
+Each test names the general shape it pins down; none is taken from an
+evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.nlp.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(components=["cg_attribution"])
+
+
+def _top(nlp, text):
+    """Top-level attributions (no parent) by cue text."""
+    return {a.cue.text: a for a in nlp(text)._.cg_attributions if a.parent is None}
+
+
+def test_coordinated_speech_verb_is_a_second_report_by_the_same_speaker(nlp):
+    top = _top(nlp, "The mayor said the bridge would reopen in May and warned against further protests.")
+    assert top["said"].content.text == "the bridge would reopen in May"
+    assert top["warned"].source.text == "The mayor"
+
+
+def test_coordinated_verb_in_the_reported_tense_stays_reported(nlp):
+    # "refused" shares the reported clause's tense, not the present "say"
+    top = _top(nlp, "Residents say the water turned brown and refused to drink it.")
+    assert "refused" not in top
+
+
+def test_participle_after_comma_is_its_own_report(nlp):
+    top = _top(nlp, "The senator criticised the budget on Monday, arguing that it ignores rural schools.")
+    assert top["arguing"].source.text == "The senator"
+    assert "arguing" not in top["criticised"].content.text
+
+
+def test_purpose_infinitive_after_comma_stays_inside(nlp):
+    top = _top(nlp, "The council voted for the plan, hoping to prove that the scheme works.")
+    assert "prove" not in top
+
+
+def test_relative_clause_reporting_a_clause_is_its_own_report(nlp):
+    top = _top(nlp, "The coalition backed the treaty, which its leader said would end the dispute.")
+    assert top["backed"].content.text == "the treaty"
+    assert top["said"].source.text == "its leader"
