@@ -69,3 +69,31 @@ def test_no_self_target(nlp: Language) -> None:
     """One actor on both sides of a one-way act is a parse echo, not a dyad."""
     for ev in events(nlp, "The website was blocked by the United States globally, without any explanation."):
         assert not (ev.source and set(ev.target) == set(ev.source))
+
+
+def test_pronoun_in_subordinate_clause_takes_nearest_party(nlp: Language) -> None:
+    """"to assist Chile in the event it decides to attack": "it" is Chile, not Peru."""
+    evs = events(nlp, "Peru has prepared an airfield to assist Chile in the event it decides to attack Bolivia.")
+    hostile = [e for e in evs if e.type in ("THREATEN", "ASSAULT") and "BOL" in e.target]
+    assert hostile and hostile[0].source == ["CHL"]
+
+
+def test_pronoun_possessive_still_the_subject(nlp: Language) -> None:
+    evs = events(nlp, "Portugal recalled its ambassador from Brazil.")
+    assert evs[0].source == ["PRT"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2015, Egyptian police thwarted a plot to bomb the French embassy in Cairo.",
+    "Spanish police uncovered a plan to attack the Moroccan consulate.",
+])
+def test_plot_doer_is_not_its_thwarter(nlp: Language, text: str) -> None:
+    """The infinitive of a plot is done by the plot's author, not by whoever foils it."""
+    for ev in events(nlp, text):
+        if ev.type == "ASSAULT":
+            assert not {"EGY", "ESP"} & set(ev.source)
+
+
+def test_plan_author_does_the_act(nlp: Language) -> None:
+    evs = events(nlp, "Libya hatched a plan to attack Tunisia.")
+    assert any("LBY" in e.source and "TUN" in e.target for e in evs)

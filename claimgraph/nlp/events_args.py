@@ -21,6 +21,8 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "i
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _REL = {"that", "which", "who", "whom", "whose"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative")
+_SUBORDINATE = ("relcl", "acl")  # clauses hung on a noun; "as it would …" (advcl) keeps the subject
 MAX_DEPTH = 12  # parse walks stop here: bounded work on pathological parses
 
 
@@ -41,18 +43,29 @@ def np_core(tok: Token, depth: int = 0) -> list[Token]:
 
 
 def _governing_subject(tok: Token) -> list[str]:
-    """Actors of the nearest clause subject above `tok` that is not `tok`'s own phrase."""
+    """Actors of the nearest clause above `tok` that can be its antecedent.
+
+    Walking up from the pronoun, each clause offers first the parties that
+    precede the path (subject, then object, in text order: "Baku prepared an
+    airfield to assist Israel in the event it decides to attack" — "it" is
+    Israel, the nearest party before it, not Baku), then its subject
+    wherever it stands ("Before it struck, Israel warned …").
+    """
     node = tok
     for _ in range(MAX_DEPTH):
         if node.head is node:
             return []
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and not (c.i <= tok.i and tok in c.subtree):
-                    found = actors_of(c, resolve=False)
-                    if found:
-                        return found
+        prev, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        before = [c for c in node.children if c.dep_ in _ANTECEDENT_DEPS and c.i < prev.left_edge.i]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c not in before]
+        for c in [*before, *subjects]:
+            if c.i <= tok.i and tok in c.subtree:
+                continue
+            found = actors_of(c, resolve=False)
+            if found:
+                return found
     return []
 
 
@@ -68,7 +81,24 @@ def resolve_pronoun(tok: Token) -> list[str]:
     """In-sentence reading of "it/its/they/their": the governing clause subject."""
     if tok.lower_ not in _PRONOUNS:
         return []
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in _SUBORDINATE:
+        found = _nearest_party_before(tok)
+        if found:
+            return found
     return _governing_subject(tok)
+
+
+def _nearest_party_before(tok: Token) -> list[str]:
+    """Subject of a clause hung on a noun ("… to assist Chile in the event it decides to
+    attack", "in case it …"): the nearest party named before it in the sentence — the
+    clause is about the latest participant, whichever noun the parser attached it to."""
+    for j in range(tok.i - 1, tok.sent.start - 1, -1):
+        cand = tok.doc[j]
+        if cand.dep_ in _ANTECEDENT_DEPS or cand.dep_ == "pobj" and cand.head.head.pos_ in ("VERB", "AUX"):
+            found = actors_of(cand, resolve=False)
+            if found:
+                return found
+    return []
 
 
 def actors_of(tok: Token, resolve: bool = True, places: bool = False) -> list[str]:
@@ -132,6 +162,8 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         from claimgraph.nlp.events_lexicon import lexicon
 
+        if _plan_of_other(verb, head):
+            return []  # "thwarted a plot to bomb X", the infinitive parsed onto the verb
         if verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon().object_control:
             obj = [a for o in children(head, ("dobj",)) for a in actors_of(o)]
             if obj:
@@ -146,12 +178,31 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
         # "prepared an airfield to assist X": an infinitive of purpose on a thing
         # (not an actor) is the purpose of whoever handled the thing
         if not found and _infinitive(verb) and head.dep_ in ("dobj", "nsubjpass") \
-                and head.head.pos_ in ("VERB", "AUX"):
+                and head.head.pos_ in ("VERB", "AUX") and _handler_is_author(head):
             return controller(head.head, depth + 1)
         return found or _behind(head, depth)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         return controller(head.head, depth + 1)
     return []
+
+
+def _handler_is_author(noun: Token) -> bool:
+    """"prepared an airfield to assist X": yes; "thwarted a plot to bomb X": the plot's
+    author bombs, not its thwarter — a plan passes its doer on only through an author verb."""
+    from claimgraph.nlp.events_lexicon import lexicon
+
+    lex = lexicon()
+    if noun.lemma_.lower() not in lex.plan_nouns:
+        return True
+    verb = noun.head
+    phrasal = [f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    return bool({verb.lemma_.lower(), *phrasal} & lex.plan_authors)
+
+
+def _plan_of_other(verb: Token, head: Token) -> bool:
+    """The infinitive right after a plan noun object belongs to that noun, whoever it hangs on."""
+    return any(o.right_edge.i + 1 == verb.left_edge.i and not _handler_is_author(o)
+               for o in children(head, ("dobj",)))
 
 
 def _behind(noun: Token, depth: int) -> list[str]:

@@ -63,6 +63,8 @@ class Lexicon:
     receiving: frozenset[str]
     object_control: frozenset[str]
     idioms: frozenset[str]
+    plan_nouns: frozenset[str]
+    plan_authors: frozenset[str]
     say: frozenset[str]
     modals: frozenset[str]
     intent_aux: frozenset[str]
@@ -129,6 +131,8 @@ def lexicon() -> Lexicon:
         receiving=frozenset(data["light"]["receiving"]),
         object_control=frozenset(data["light"]["object_control"]),
         idioms=frozenset(data["light"].get("idioms", ())),
+        plan_nouns=frozenset(data["light"].get("plan_nouns", ())),
+        plan_authors=frozenset(data["light"].get("plan_authors", ())),
         say=frozenset(data["say"]["verbs"]),
         modals=frozenset(data["say"]["modals"]),
         intent_aux=frozenset(data["intent"]["aux"]),
