@@ -70,3 +70,22 @@ def test_protest_with_a_target_keeps_it(nlp: Language) -> None:
     evs = events(nlp, "Greek students staged a rally against Turkey in Athens.")
     pro = [e for e in evs if e.type == "PROTEST"]
     assert pro and pro[0].target == ["TUR"]
+
+
+_DETAIL = ("The flights began in 2014. The cargo was listed as machinery. The planes landed at night. "
+           "Customs officers were not told. The company later expanded its fleet. ")
+
+
+def test_definite_allegation_reaches_back_a_paragraph(nlp: Language) -> None:
+    """"denied the allegations" names an allegation made several sentences before."""
+    evs = events(nlp, "Venezuela has alleged that Colombia helped the rebels. " + _DETAIL
+                      + "Colombia has strongly denied the allegations.")
+    deny = [e for e in evs if e.type == "REJECT"]
+    assert deny and deny[0].target == ["VEN"]
+
+
+def test_bare_denial_does_not_reach_that_far(nlp: Language) -> None:
+    evs = events(nlp, "Venezuela has alleged that Colombia helped the rebels. " + _DETAIL
+                      + "Colombia denied any involvement.")
+    deny = [e for e in evs if e.type == "REJECT"]
+    assert all(not e.target for e in deny)

@@ -31,6 +31,11 @@ from claimgraph.nlp.events_verbal import Candidate, code_verb
 from claimgraph.nlp.types import EventMention
 
 MAX_BACK = 4  # sentences an allegation or a dyad stays available
+# "denied the allegations" names an allegation already on the page: a definite
+# noun points back further than a bare "denied", across a paragraph of detail.
+ANAPHORIC_BACK = 8
+ALLEGATION_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "assertion", "suggestion"}
+DEFINITE = {"the", "these", "those", "such", "this", "that"}
 PENALTY = 0.2  # confidence lost by a target taken from the discourse
 CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 DENY_MODES = {"deny"}
@@ -83,7 +88,8 @@ def _fill(ev: EventMention, target: list[str], why: str) -> None:
 
 def _from_allegation(doc: Doc, ev: EventMention, sent: int, allegations: list[Dyad]) -> None:
     """A bare denial answers the latest allegation against the denier (else the latest one)."""
-    recent = [a for a in allegations if sent - a.sentence <= MAX_BACK]
+    back = ANAPHORIC_BACK if _names_the_allegation(doc, ev) else MAX_BACK
+    recent = [a for a in allegations if sent - a.sentence <= back]
     if not recent:
         return
     mine = _sides(doc, ev.source)
@@ -92,6 +98,16 @@ def _from_allegation(doc: Doc, ev: EventMention, sent: int, allegations: list[Dy
     target = [a for a in pick.source if a not in ev.source and not (_sides(doc, [a]) & mine)]
     if target:
         _fill(ev, target, "allegation")
+
+
+def _names_the_allegation(doc: Doc, ev: EventMention) -> bool:
+    """Is the denied thing a definite allegation noun ("denied the allegations", "these claims")?"""
+    span = doc.char_span(ev.trigger.start_char, ev.trigger.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ALLEGATION_NOUNS
+               and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
+               for c in span.root.children)
 
 
 def _from_dyad(doc: Doc, ev: EventMention, sent: int, dyads: list[Dyad]) -> None:
