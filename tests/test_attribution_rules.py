@@ -47,3 +47,23 @@ def test_relative_clause_reporting_a_clause_is_its_own_report(nlp):
     top = _top(nlp, "The coalition backed the treaty, which its leader said would end the dispute.")
     assert top["backed"].content.text == "the treaty"
     assert top["said"].source.text == "its leader"
+
+
+def _all(nlp, text):
+    return {a.cue.text: a for a in nlp(text)._.cg_attributions}
+
+
+def test_claim_noun_with_that_clause_and_possessor(nlp):
+    a = _all(nlp, "Officials disputed the agency's claim that the dam was safe.")["claim"]
+    assert (a.kind, a.source.text, a.content.text) == ("noun", "the agency", "that the dam was safe")
+
+
+def test_claim_noun_with_topic_needs_a_named_sayer(nlp):
+    a = _all(nlp, "Her remarks about the strike angered the union.")["remarks"]
+    assert (a.source.text, a.content.text) == ("Her", "the strike")
+    assert "questions" not in _all(nlp, "Voters raised questions about the budget.")
+
+
+def test_relative_clause_on_a_claim_noun_is_not_its_content(nlp):
+    assert "claim" not in _all(nlp, "He repeated the claim that he made last week.")
+    assert "statement" not in _all(nlp, "They doubted the statement that she issued on Friday.")

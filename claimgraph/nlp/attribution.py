@@ -25,13 +25,13 @@ from claimgraph.nlp.attribution_chains import (
     release_coordinated,
     trim_trailing_frames,
 )
+from claimgraph.nlp.attribution_content import paragraph_clip, speech_content, subject
+from claimgraph.nlp.attribution_nouns import noun_cue
 from claimgraph.nlp.attribution_sources import SourceResolver, holder, left_noun
 from claimgraph.nlp.attribution_spans import (
     char_span,
     dash_speaker,
     minus,
-    quote_after,
-    quote_before,
     speaker_label,
     subtree_range,
 )
@@ -39,13 +39,7 @@ from claimgraph.nlp.types import AttributionMention, CharSpan, get_list
 from claimgraph.ontology.cues import AttributionCues, attribution_cues
 
 _CONTENT_DEPS = ("ccomp", "xcomp")
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-# Verbs whose direct object is the hearer, not the message ("told reporters").
-_HEARER_VERBS = frozenset({"tell", "ask", "inform", "urge", "remind", "assure", "reassure", "warn",
-                           "notify", "brief", "advise"})
 _TRIM_SOURCE = ("relcl", "acl", "punct", "advcl")
-_STANCE_DEPS = ("dobj", "prep", "advcl", "dative", "attr", "oprd", "npadvmod")
-_FINITE = ("VBD", "VBZ", "VBP", "VBN")  # VBN: the tagger often misreads a bare past
 
 
 @Language.factory("cg_attribution", requires=["token.dep", "token.lemma"],
@@ -78,7 +72,7 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
         if tok.i in taken:
             continue
         found = (_according(doc, tok, cues) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
-                 or _punct_speaker(doc, tok))
+                 or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues))
         if found is None:
             continue
         att, cue_tokens, src_tok = found
@@ -182,10 +176,10 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
     if comp:
         content_rng = (min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1)
     elif content_rng is None and (lemma in cues.speech or has_particle):
-        content_rng = _speech_content(doc, tok, lemma)
+        content_rng = speech_content(doc, tok, lemma)
     if content_rng is None:
         return None
-    source_tok = _subject(tok)
+    source_tok = subject(tok)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     kind = "verb"
     source: CharSpan | None = None
@@ -199,7 +193,7 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
         source_tok = holder(tok, cues)
     if source_tok is not None:
         # a heading run into the sentence by the parser is not part of the source
-        src_rng = _paragraph_clip(doc, tok.i, subtree_range(source_tok, _TRIM_SOURCE))
+        src_rng = paragraph_clip(doc, tok.i, subtree_range(source_tok, _TRIM_SOURCE))
         if src_rng[1] <= src_rng[0]:  # the parser took a heading for the subject
             left = left_noun(tok, any_dep=True)
             source_tok = left
@@ -207,93 +201,9 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
         source = char_span(doc, *src_rng) if source_tok is not None else None
     elif lemma in cues.cognition and lemma not in cues.speech and not passive:
         return None  # "to decide that …" with nobody deciding is not an attribution
-    content = char_span(doc, *_paragraph_clip(doc, tok.i, content_rng))
+    content = char_span(doc, *paragraph_clip(doc, tok.i, content_rng))
     if content.end_char <= content.start_char:
         return None
     att = AttributionMention(cue=char_span(doc, tok.i, cue_end), content=content, source=source,
                              kind=kind, cue_lemma=lemma)
     return att, [tok.i], source_tok
-
-
-def _speech_content(doc: Doc, tok: Token, lemma: str) -> tuple[int, int] | None:
-    """Content of a speech verb with no clausal complement: an object, the
-    clause it interrupts ("…, he said"), the clause it comments on ("as X put
-    it"), or an adjacent quotation."""
-    objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-    if objs and lemma not in _HEARER_VERBS:
-        return subtree_range(objs[0])
-    head = tok.head
-    if head is not tok and (tok.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as"
-                                                               for c in tok.children)):
-        return minus(subtree_range(head), subtree_range(tok))
-    quoted = _quote_content(doc, tok)
-    if quoted is not None:
-        return quoted
-    # "People like Scott, he said." / "…, experts say.": the speaker comes
-    # last and what was said is everything before it in the sentence.
-    subj = _subject(tok)
-    if tok.dep_ == "ROOT" and subj is not None and subj.i < tok.i:
-        left = min(subj.left_edge.i, tok.i)
-        words = [t for t in doc[tok.sent.start: left] if not t.is_punct and not t.is_space]
-        if len(words) >= 2:
-            return (tok.sent.start, left)
-    late = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i]
-    if late and lemma in ("say", "tell", "add"):
-        return subtree_range(late[0])
-    # "Trump responded by …", "she spoke of …", "he cited it as …": a
-    # speaker taking a position on something still reports; what follows
-    # the verb is the content.
-    if subj is not None and subj.dep_ == "nsubj" and subj.i < tok.i:  # active voice only
-        rest = [c for c in tok.children if c.i > tok.i and c.dep_ in _STANCE_DEPS]
-        if rest:
-            return rest[0].left_edge.i, max(c.right_edge.i for c in rest) + 1
-    return None
-
-
-def _paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
-    """Keep a parse-derived content inside the cue's paragraph: the small
-    model sometimes joins paragraphs into one sentence."""
-    start, end = rng
-    first = max(i, start)  # a quotation set off after "X said:" starts its own paragraph
-    for k in range(first, end):
-        if k > first and "\n\n" in doc[k - 1].whitespace_ + doc[k].text:
-            end = k
-            break
-    for k in range(i, start, -1):
-        if "\n\n" in doc[k - 1].whitespace_ + doc[k - 1].text:
-            start = k
-            break
-    return start, max(end, start)
-
-
-def _quote_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
-    """A quotation right before the speaker ("“…,” the ambassador said") or
-    right after the cue ("X said: “…”"). Searches a bounded window only."""
-    subj = _subject(tok)
-    left = tok.i if subj is None else min(tok.i, subj.left_edge.i)
-    j = left - 1
-    while j >= 0 and (doc[j].text in (",", "—", "–") or doc[j].is_space):
-        j -= 1
-    before = quote_before(doc, j)
-    if before is not None:
-        return before
-    j = tok.i + 1
-    while j < len(doc) and (doc[j].text in (":", ",") or doc[j].is_space):
-        j += 1
-    return quote_after(doc, j)
-
-
-def _subject(tok: Token) -> Token | None:
-    """The verb's subject, or (for "…, saying" / "and added") its head's."""
-    cur = tok
-    for _ in range(3):
-        subj = [c for c in cur.children if c.dep_ in _SUBJ]
-        if subj:
-            return subj[0]
-        left = left_noun(cur) if cur.dep_ == "advcl" and cur.tag_ in _FINITE else None
-        if left is not None:
-            return left
-        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head is cur:
-            return None
-        cur = cur.head
-    return None

@@ -31,6 +31,9 @@ class AttributionCues:
     adverbs: frozenset[str]
     holders: frozenset[str] = frozenset()
     evidence: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.cognition or lemma in self.particles
@@ -72,6 +75,9 @@ def attribution_cues() -> AttributionCues:
         adverbs=_lower_set(raw.get("adverbs", {}).get("words")),
         holders=_lower_set(verbs.get("holders")),
         evidence=_lower_set(verbs.get("evidence")),
+        claim_nouns=_lower_set(raw.get("nouns", {}).get("claims")),
+        topic_preps=_lower_set(raw.get("nouns", {}).get("topics")),
+        making_verbs=_lower_set(raw.get("nouns", {}).get("making")),
     )
 
 

@@ -1,0 +1,107 @@
+"""Where a reported speech act's content and speaker are, around its verb.
+
+Split from attribution.py (which decides *whether* a word is a cue): given a
+verb of saying, these helpers find what was said when the parse gives no
+clausal complement (an object, the clause it interrupts, an adjacent
+quotation, the rest of the sentence before "…, he said") and who said it
+when the subject is not a direct child (participles, conjuncts, inverted
+"said X" after a quotation).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp.attribution_sources import left_noun
+from claimgraph.nlp.attribution_spans import minus, quote_after, quote_before, subtree_range
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose direct object is the hearer, not the message ("told reporters").
+_HEARER_VERBS = frozenset({"tell", "ask", "inform", "urge", "remind", "assure", "reassure", "warn",
+                           "notify", "brief", "advise"})
+_STANCE_DEPS = ("dobj", "prep", "advcl", "dative", "attr", "oprd", "npadvmod")
+_FINITE = ("VBD", "VBZ", "VBP", "VBN")  # VBN: the tagger often misreads a bare past
+
+
+def speech_content(doc: Doc, tok: Token, lemma: str) -> tuple[int, int] | None:
+    """Content of a speech verb with no clausal complement: an object, the
+    clause it interrupts ("…, he said"), the clause it comments on ("as X put
+    it"), or an adjacent quotation."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if objs and lemma not in _HEARER_VERBS:
+        return subtree_range(objs[0])
+    head = tok.head
+    if head is not tok and (tok.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as"
+                                                               for c in tok.children)):
+        return minus(subtree_range(head), subtree_range(tok))
+    quoted = quote_content(doc, tok)
+    if quoted is not None:
+        return quoted
+    # "People like Scott, he said." / "…, experts say.": the speaker comes
+    # last and what was said is everything before it in the sentence.
+    subj = subject(tok)
+    if tok.dep_ == "ROOT" and subj is not None and subj.i < tok.i:
+        left = min(subj.left_edge.i, tok.i)
+        words = [t for t in doc[tok.sent.start: left] if not t.is_punct and not t.is_space]
+        if len(words) >= 2:
+            return (tok.sent.start, left)
+    late = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i]
+    if late and lemma in ("say", "tell", "add"):
+        return subtree_range(late[0])
+    # "Trump responded by …", "she spoke of …", "he cited it as …": a
+    # speaker taking a position on something still reports; what follows
+    # the verb is the content.
+    if subj is not None and subj.dep_ == "nsubj" and subj.i < tok.i:  # active voice only
+        rest = [c for c in tok.children if c.i > tok.i and c.dep_ in _STANCE_DEPS]
+        if rest:
+            return rest[0].left_edge.i, max(c.right_edge.i for c in rest) + 1
+    return None
+
+
+def paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
+    """Keep a parse-derived content inside the cue's paragraph: the small
+    model sometimes joins paragraphs into one sentence."""
+    start, end = rng
+    first = max(i, start)  # a quotation set off after "X said:" starts its own paragraph
+    for k in range(first, end):
+        if k > first and "\n\n" in doc[k - 1].whitespace_ + doc[k].text:
+            end = k
+            break
+    for k in range(i, start, -1):
+        if "\n\n" in doc[k - 1].whitespace_ + doc[k - 1].text:
+            start = k
+            break
+    return start, max(end, start)
+
+
+def quote_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """A quotation right before the speaker ("“…,” the ambassador said") or
+    right after the cue ("X said: “…”"). Searches a bounded window only."""
+    subj = subject(tok)
+    left = tok.i if subj is None else min(tok.i, subj.left_edge.i)
+    j = left - 1
+    while j >= 0 and (doc[j].text in (",", "—", "–") or doc[j].is_space):
+        j -= 1
+    before = quote_before(doc, j)
+    if before is not None:
+        return before
+    j = tok.i + 1
+    while j < len(doc) and (doc[j].text in (":", ",") or doc[j].is_space):
+        j += 1
+    return quote_after(doc, j)
+
+
+def subject(tok: Token) -> Token | None:
+    """The verb's subject, or (for "…, saying" / "and added") its head's."""
+    cur = tok
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        left = left_noun(cur) if cur.dep_ == "advcl" and cur.tag_ in _FINITE else None
+        if left is not None:
+            return left
+        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
