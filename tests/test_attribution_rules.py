@@ -67,3 +67,16 @@ def test_claim_noun_with_topic_needs_a_named_sayer(nlp):
 def test_relative_clause_on_a_claim_noun_is_not_its_content(nlp):
     assert "claim" not in _all(nlp, "He repeated the claim that he made last week.")
     assert "statement" not in _all(nlp, "They doubted the statement that she issued on Friday.")
+
+
+def test_passive_speech_verb_reports_its_subject(nlp):
+    a = _all(nlp, "The harbour plan is backed by the port workers.")["backed"]
+    assert (a.source.text, a.content.text) == ("the port workers", "The harbour plan")
+    b = _all(nlp, "A curfew was announced for the weekend.")["announced"]
+    assert (b.kind, b.source, b.content.text) == ("passive", None, "A curfew")
+    assert "cancelled" not in _all(nlp, "The parade was cancelled by the mayor.")
+
+
+def test_inverted_speaker_after_quotation_is_the_subject_nearest_the_verb(nlp):
+    a = _all(nlp, "“The harvest is lost. Entirely lost,” said Maria Lopez, a farmer from the valley.")["said"]
+    assert a.source.text == "Maria Lopez"

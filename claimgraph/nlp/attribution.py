@@ -25,7 +25,13 @@ from claimgraph.nlp.attribution_chains import (
     release_coordinated,
     trim_trailing_frames,
 )
-from claimgraph.nlp.attribution_content import paragraph_clip, speech_content, subject
+from claimgraph.nlp.attribution_content import (
+    paragraph_clip,
+    passive_content,
+    same_paragraph,
+    speech_content,
+    subject,
+)
 from claimgraph.nlp.attribution_nouns import noun_cue
 from claimgraph.nlp.attribution_sources import SourceResolver, holder, left_noun
 from claimgraph.nlp.attribution_spans import (
@@ -160,7 +166,8 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
     cue_end = tok.i + 1
     content_rng: tuple[int, int] | None = None
     deps = _CONTENT_DEPS + ("parataxis",) if lemma in cues.speech else _CONTENT_DEPS
-    comp = [c for c in tok.children if c.dep_ in deps]
+    # a complement in an earlier paragraph is a parser slip across a break
+    comp = [c for c in tok.children if c.dep_ in deps and (c.i > tok.i or same_paragraph(doc, c.i, tok.i))]
     particle = cues.particles.get(lemma)
     has_particle = False
     if particle is not None:
@@ -177,6 +184,8 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
         content_rng = (min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1)
     elif content_rng is None and (lemma in cues.speech or has_particle):
         content_rng = speech_content(doc, tok, lemma)
+        if content_rng is None:
+            content_rng = passive_content(tok)
     if content_rng is None:
         return None
     source_tok = subject(tok)

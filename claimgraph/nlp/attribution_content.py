@@ -97,7 +97,9 @@ def subject(tok: Token) -> Token | None:
     for _ in range(3):
         subj = [c for c in cur.children if c.dep_ in _SUBJ]
         if subj:
-            return subj[0]
+            # "“…,” said the minister": the parser may also take a word of the
+            # quotation for a subject; the speaker is the one nearest the verb
+            return min(subj, key=lambda c: abs(c.i - cur.i))
         left = left_noun(cur) if cur.dep_ == "advcl" and cur.tag_ in _FINITE else None
         if left is not None:
             return left
@@ -105,3 +107,17 @@ def subject(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def passive_content(tok: Token) -> tuple[int, int] | None:
+    """A passive speech verb with nothing reported after it: what was
+    announced, endorsed or criticised is its subject ("A curfew was
+    announced", "the plan is backed by the unions")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
+    return subtree_range(subj[0], ("relcl", "acl", "punct")) if subj else None
+
+
+def same_paragraph(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens i and j lie in one paragraph (no blank line between)."""
+    a, b = min(i, j), max(i, j)
+    return not any("\n\n" in doc[k].whitespace_ or "\n\n" in doc[k].text for k in range(a, b))
