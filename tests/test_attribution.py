@@ -121,8 +121,10 @@ def test_speaker_taking_a_position_without_a_clause(nlp):
     assert atts[0].cue.text == "responded" and atts[0].source.text == "The senator"
 
 
-def test_passive_without_clause_is_no_stance(nlp):
-    assert _atts(nlp, "A truce was announced on Monday after the talks.") == []
+def test_passive_without_clause_reports_its_subject_with_no_source(nlp):
+    # an announcement by nobody named is still an announcement (PolNeAR-style)
+    (a,) = _atts(nlp, "A truce was announced on Monday after the talks.")
+    assert (a.kind, a.source, a.content.text) == ("passive", None, "A truce")
 
 
 def test_quotation_in_the_next_paragraph_after_colon(nlp):

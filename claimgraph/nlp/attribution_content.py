@@ -112,7 +112,8 @@ def subject(tok: Token) -> Token | None:
 def passive_content(tok: Token) -> tuple[int, int] | None:
     """A passive speech verb with nothing reported after it: what was
     announced, endorsed or criticised is its subject ("A curfew was
-    announced", "the plan is backed by the unions")."""
+    announced", "the plan is backed by the unions"). Without an agent the
+    announcer is unnamed, as in "it has been reported"."""
     subj = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
     return subtree_range(subj[0], ("relcl", "acl", "punct")) if subj else None
 
