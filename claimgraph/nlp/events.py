@@ -25,6 +25,7 @@ from claimgraph.model import DateValue
 from claimgraph.nlp import events_discourse as discourse
 from claimgraph.nlp.events_actors import note_pair, with_states
 from claimgraph.nlp.events_lexicon import Lexicon, lexicon
+from claimgraph.nlp.events_location import location_of
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_quantities import quantities
 from claimgraph.nlp.events_verbal import Candidate, code_verb, say_must
@@ -167,6 +168,7 @@ def to_mention(doc: Doc, sent: Span, cand: Candidate) -> EventMention:
         intensity=intensity(cand.type, cand.mode),
         date=date,
         date_source=date_source,
+        location=location_of(tok),
         status=st["status"],
         said_by=st["said_by"],
         said_by_text=st["said_by_text"],

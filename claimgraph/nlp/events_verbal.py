@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.nlp import events_args as args
 from claimgraph.nlp.events_lexicon import Entry, Lexicon
+from claimgraph.nlp.events_location import place_parties
 from claimgraph.ontology.plover import is_cooperative, is_material
 
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "prep", "dative", "acomp", "oprd", "advcl", "attr", "pcomp"}
@@ -139,11 +140,15 @@ def roles(tok: Token, entry: Entry) -> tuple[list[str], list[str]]:
     """(source, target) actor ids for a verb trigger under one entry."""
     material = is_material(entry.type) or entry.type == "CONSULT"
     if entry.passive_roles:  # "X received loans from Y": subject is the recipient
-        src = _first_slot(tok, ("pobj:from", "pobj:by"))
+        # a state after "from" reads as a place to the actors component; here it is the giver
+        src = _first_slot(tok, ("pobj:from", "pobj:by"), places=True)
         if not src:  # the from-phrase may hang anywhere inside the object ("$5m in loans from X")
             src = [a for o in args.children(tok, ("dobj",)) for t in o.subtree if t.dep_ == "prep" and t.lower_ == "from"
                    for p in t.children if p.dep_ == "pobj" for a in args.actors_of(p)]
-        return src, args.controller(tok)
+        tgt = args.controller(tok)
+        if not src and is_material(entry.type):  # "received weapons training in Iran": the host gave it
+            src = [a for a in place_parties(tok, ("in",)) if a not in tgt]
+        return src, tgt
     if args.is_passive(tok):
         subj = [a for s in args.children(tok, ("nsubjpass",)) for a in args.actors_of(s)]
         src = args.agent(tok)
@@ -161,9 +166,20 @@ def roles(tok: Token, entry: Entry) -> tuple[list[str], list[str]]:
     tgt = _first_slot(tok, entry.target, avoid=src)
     if not tgt and material:
         tgt = _first_slot(tok, entry.target, places=True, avoid=src)
+    if not tgt and material and _purpose_of(tok) is not None:
+        # "landed at Israel's airbase to transport explosives": carried at, to or for that place's state
+        tgt = [a for a in place_parties(_purpose_of(tok), ("at", "to", "into", "in")) if a not in src]
     if not tgt and entry.reciprocal and len(src) >= 2:
         tgt = list(src)
     return src, tgt
+
+
+def _purpose_of(tok: Token) -> Token | None:
+    """The verb an infinitive of purpose serves: "landed at X to transport" → landed."""
+    is_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if is_inf and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
 
 
 def negated(tok: Token) -> bool:
