@@ -80,3 +80,10 @@ def test_passive_speech_verb_reports_its_subject(nlp):
 def test_inverted_speaker_after_quotation_is_the_subject_nearest_the_verb(nlp):
     a = _all(nlp, "“The harvest is lost. Entirely lost,” said Maria Lopez, a farmer from the valley.")["said"]
     assert a.source.text == "Maria Lopez"
+
+
+def test_according_to_after_a_heading_frames_only_its_own_paragraph(nlp):
+    text = ("Arms by air\n\nAccording to leaked documents, the airline has been flying "
+            "explosives out of the airbase for a decade.")
+    a = _all(nlp, text)["According to"]
+    assert a.content.text.startswith("the airline has been flying explosives")

@@ -109,15 +109,16 @@ def _according(doc: Doc, tok: Token, cues: AttributionCues):
         src_rng = subtree_range(src_tok, _TRIM_SOURCE)
         src_rng = (max(src_rng[0], last.i + 1), src_rng[1])
         frame_rng = (tok.i, src_rng[1])
-        sent = tok.sent
-        at_start = all(t.is_punct or t.is_space for t in doc[sent.start: tok.i])
+        # a heading the parser ran into the sentence is not part of it
+        sent_start, sent_end = paragraph_clip(doc, tok.i, (tok.sent.start, tok.sent.end))
+        at_start = all(t.is_punct or t.is_space for t in doc[sent_start: tok.i])
         # "…, citing X" ends a sentence whose own subject did the citing
         at_end = frame[0] != "citing" and frame[0] != "quoting" and \
-            all(t.is_punct or t.is_space for t in doc[src_tok.right_edge.i + 1: sent.end])
+            all(t.is_punct or t.is_space for t in doc[src_tok.right_edge.i + 1: sent_end])
         if at_start or at_end:
-            outer = (sent.start, sent.end)
+            outer = (sent_start, sent_end)
         else:
-            outer = subtree_range(tok.head) if tok.head is not tok else (sent.start, sent.end)
+            outer = subtree_range(tok.head) if tok.head is not tok else (sent_start, sent_end)
         content = char_span(doc, *minus(outer, frame_rng))
         if content.end_char <= content.start_char:
             return None
