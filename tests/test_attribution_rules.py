@@ -87,3 +87,10 @@ def test_according_to_after_a_heading_frames_only_its_own_paragraph(nlp):
             "explosives out of the airbase for a decade.")
     a = _all(nlp, text)["According to"]
     assert a.content.text.startswith("the airline has been flying explosives")
+
+
+def test_rubric_opening_with_an_article_is_no_speaker_label(nlp):
+    atts = nlp("The Briefing: Ministers urge calm after the floods.\n\nMore follows.")._.cg_attributions
+    assert not any(a.kind == "quote" for a in atts)
+    labelled = nlp("Okafor: We will not sign this deal.\n\nMore follows.")._.cg_attributions
+    assert any(a.kind == "quote" and a.source.text == "Okafor" for a in labelled)

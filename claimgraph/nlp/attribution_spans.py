@@ -135,6 +135,9 @@ def speaker_label(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] |
     label = doc[start:i]
     if not 0 < len(label) <= _MAX_LABEL or not all(_name_like(t) for t in label):
         return None
+    # "The Latest: …": a label opening with an article is a rubric, not a speaker
+    if label[0].lower_ in ("the", "a", "an"):
+        return None
     end = i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
         end += 1
