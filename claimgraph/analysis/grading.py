@@ -20,7 +20,7 @@ from pathlib import Path
 
 from claimgraph.analysis.resolve import norm
 from claimgraph.errors import UsageError
-from claimgraph.model import Grade
+from claimgraph.model import Claim, Grade
 from claimgraph.ontology import DATA
 from claimgraph.store.claims import StoredClaim
 
@@ -80,12 +80,14 @@ def grade(sc: StoredClaim, linked: dict[str, StoredClaim], rel: Reliability) -> 
         reasons.append("reliability F: no source of this claim can be judged "
                        f"({', '.join(c.independent_sources) or 'none'})")
     own = set(c.independent_sources)
-    corr = {s for ln in c.links if ln.kind == "corroborates" and ln.claim in linked
-            for s in linked[ln.claim].claim.independent_sources} - own
+    corr, same_article = _corroborating_sources(c, linked)
     n = len(own | corr)
     reasons.append(f"{len(own)} independent source(s) carry it: {', '.join(sorted(own)) or 'none'}")
     if corr:
         reasons.append(f"corroborated by {len(corr)} further source(s) in linked claims: {', '.join(sorted(corr))}")
+    if same_article:
+        reasons.append(f"not counted as independent (same article as a source already counted): "
+                       f"{', '.join(sorted(same_article))}")
     if n == 0:
         return Grade(letter, 6, [*reasons, "credibility 6: nothing to judge it by"])
     cred = 1 if n >= 3 else 2 if n == 2 else 3
@@ -110,6 +112,29 @@ def grade(sc: StoredClaim, linked: dict[str, StoredClaim], rel: Reliability) -> 
     cred = max(1, min(cred, 5))
     reasons.append(f"credibility {cred}: {CREDIBILITY[cred]}")
     return Grade(letter, cred, reasons)
+
+
+def _corroborating_sources(c: Claim, linked: dict[str, StoredClaim]) -> tuple[set[str], set[str]]:
+    """Sources that corroborating claims add, and those left out for coming from an article already counted.
+
+    Two sentences of one article are one source however many people they
+    cite: a corroborating claim adds its sources only when it brings a
+    document not yet counted. Linked claims are visited in id order so the
+    grade does not depend on link order (incremental == rebuild).
+    """
+    own = set(c.independent_sources)
+    counted_docs = set(c.documents)
+    corr: set[str] = set()
+    skipped: set[str] = set()
+    for other_id in sorted({ln.claim for ln in c.links if ln.kind == "corroborates" and ln.claim in linked}):
+        other = linked[other_id].claim
+        new_sources = set(other.independent_sources) - own - corr
+        if set(other.documents) - counted_docs:
+            corr |= new_sources
+            counted_docs |= set(other.documents)
+        else:
+            skipped |= new_sources
+    return corr, skipped - corr
 
 
 def grade_value(code: str) -> tuple[int, int]:
