@@ -116,9 +116,12 @@ def test_speech_acts_are_sourced_to_the_outlets_that_report_them(tmp_path: Path)
     claims, links = _run(
         tmp_path,
         Doc("Weekly", "2012-05-07", [Ev("Iranian officials allege Israel attacks from Azerbaijan.", "ACCUSE",
-                                        ["IRN"], ["ISR"], mode="allege", status="alleged", said_by="IRN")]),
-        Doc("Front", None, [Ev("Iranian media made accusations that Israeli jets used the airspace.", "ACCUSE",
-                               ["IRN"], ["ISR"], mode="disapprove", status="alleged", said_by="IRN")]),
+                                        ["IRN"], ["ISR"], mode="allege", status="alleged", said_by="IRN",
+                                        named=[("Azerbaijan", "AZE")])]),
+        # undated article: only the shared third state says these are about the same thing
+        Doc("Front", None, [Ev("Iranian media made accusations that Israeli jets used Azerbaijani airspace.", "ACCUSE",
+                               ["IRN"], ["ISR"], mode="disapprove", status="alleged", said_by="IRN",
+                               named=[("Azerbaijani", "AZE")])]),
     )
     a, b = _one(claims, "ACCUSE", mode="allege"), _one(claims, "ACCUSE", mode="disapprove")
     assert claims[a].claim.independent_sources == ["Weekly"] and claims[a].info["speakers"] == ["IRN"]
@@ -176,3 +179,13 @@ def test_month_day_dates_take_the_year_of_publication() -> None:
     assert iv == interval("2025-06-13")
     assert event_interval(june13, "June 13", DateValue("2025-05-01", "day")) == interval("2024-06-13")
     assert event_interval(june13, "June 13", None) is None
+
+
+def test_same_type_with_no_time_at_all_needs_a_shared_occasion(tmp_path: Path) -> None:
+    """An undated article's "Israel attacked Iran" is not the 2012 story's attack without more in common."""
+    claims, links = _run(
+        tmp_path,
+        Doc("Weekly", "2012-05-07", [Ev("Israel attacked Iran.", "ASSAULT", ["ISR"], ["IRN"])]),
+        Doc("Front", None, [Ev("Israel attacked Iran again.", "ASSAULT", ["ISR"], ["IRN"])]),
+    )
+    assert len(claims) == 2 and not links

@@ -8,7 +8,8 @@ A claim is keyed by (dyad, type, polarity) and a time cluster:
 - polarity: "Y allowed X" and "Y did not allow X" are different claims —
   they are the raw material of a *contradicts* link, not one claim;
 - time: dated events cluster by overlapping day intervals; undated events
-  join the one cluster they are compatible with, or form an undated claim.
+  join the one cluster they are compatible with, or form an undated claim
+  (per document when nothing at all bounds their time).
 Every part of the key is computed from the events of one dyad bucket alone,
 so ids (a hash of the key) are the same whatever order documents arrive in,
 and a bucket can be recomputed on its own (incremental == rebuild).
@@ -144,16 +145,20 @@ def _clusters(items: list[_Ev]) -> list[tuple[str, list[_Ev]]]:
             clusters.append([it])
             hi = it.iv.end
     spans = [envelope([i.iv for i in c if i.iv]) for c in clusters]
-    undated: list[_Ev] = []
+    # Events with no time at all (no date, undated article) say nothing about
+    # *when*: pooling them across articles would merge a 2010 story with a
+    # 2025 one. They stay with their own document; events bounded only by
+    # their article's publication date pool together.
+    undated: dict[str, list[_Ev]] = {}
     for it in sorted((i for i in items if i.iv is None or i.iv.loose), key=lambda i: i.ev.id):
         fits = [k for k, sp in enumerate(spans) if sp is not None and (it.iv is None or it.iv.overlaps(sp))]
         if len(fits) == 1:
             clusters[fits[0]].append(it)
         else:
-            undated.append(it)
+            key = "undated" if it.iv is not None else f"undated:{it.ev.document_id}"
+            undated.setdefault(key, []).append(it)
     out = [(sp.key() if sp else "undated", c) for sp, c in zip(spans, clusters, strict=True)]
-    if undated:
-        out.append(("undated", undated))
+    out.extend(sorted(undated.items()))
     return out
 
 

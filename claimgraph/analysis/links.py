@@ -230,10 +230,18 @@ def _corroborates(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None
     why = same_act(a, b, res)
     if not why:
         return None
+    if (_iv(a) is None or _iv(b) is None) and not _same_occasion(a, b):
+        return None  # nothing bounds one of them in time: the same type alone may be another occasion
     direction = "reciprocal dyad" if a.claim.type in RECIPROCAL or b.claim.type in RECIPROCAL else "same direction"
     return (f"{why}; {direction} {_names(a.claim.source, res)} → {_names(a.claim.target, res)}; compatible time; "
             f"another document and source ({', '.join(a.claim.independent_sources)} / "
             f"{', '.join(b.claim.independent_sources)})")
+
+
+def _same_occasion(a: StoredClaim, b: StoredClaim) -> bool:
+    """Evidence beyond the type that two claims are about one occasion: a shared context or third party."""
+    shared_contexts = set(a.info.get("contexts", [])) & set(b.info.get("contexts", []))
+    return bool(shared_contexts or _thirds(a) & _thirds(b))
 
 
 def decide(a: StoredClaim, b: StoredClaim, res: Resolution) -> list[tuple[str, ClaimLink]]:
