@@ -140,7 +140,9 @@ def _narrative_date(doc: Doc, sent: Span) -> TimexMention | None:
 def _paragraph_start(doc: Doc, sent: Span) -> int:
     """Character offset where the last paragraph inside `sent` begins."""
     words = [t for t in sent if not t.is_space]
-    text = doc.text[sent.start_char:words[-1].idx] if words else ""
+    # `doc[a:b].text_with_ws` is the text from token a up to token b; reading
+    # `doc.text` instead would rebuild the whole document's text per call.
+    text = doc[sent.start:words[-1].i].text_with_ws if words else ""
     return sent.start_char + text.rfind("\n") + 1
 
 
@@ -159,7 +161,9 @@ def _paragraph_break(doc: Doc, before: Span, after: Span) -> bool:
     """A line break between the last word of `before` and the first of `after`."""
     last = next((t for t in reversed(before) if not t.is_space), before[-1])
     first = next((t for t in after if not t.is_space), after[0])
-    return "\n" in doc.text[last.idx + len(last):first.idx]
+    # The text between them, read from the tokens: `doc.text` is rebuilt from
+    # every token on each access, which made this the events coder's hotspot.
+    return "\n" in last.whitespace_ or "\n" in doc[last.i + 1:first.i].text_with_ws
 
 
 def _points_back(sent: Span, lex: Lexicon) -> bool:
