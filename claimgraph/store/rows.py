@@ -7,14 +7,33 @@ names here are the only place that knows how a record is flattened.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from claimgraph.model import Attribution, DateValue, Document, Event, Quantity, Span
+from claimgraph.model import Actor, Attribution, DateValue, Document, Event, Quantity, Span
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def actor_row(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
+            "sector": actor.sector, "meta": "{}"}
+
+
+def actor_gaps(actor: Actor, old: Mapping[str, Any]) -> dict[str, Any]:
+    """Columns of a stored actor row that `actor` may fill: gaps only, never
+    overwriting what an earlier document (or a user) set."""
+    values: dict[str, Any] = {}
+    if actor.country and not old["country"]:
+        values["country"] = actor.country
+    if actor.sector and not old["sector"]:
+        values["sector"] = actor.sector
+    if actor.kind != "unknown" and old["kind"] == "unknown":
+        values["kind"] = actor.kind
+    return values
 
 
 def doc_row(doc: Document) -> dict[str, Any]:
