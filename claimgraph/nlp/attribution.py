@@ -63,10 +63,11 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = get_list(doc, "cg_attributions")
         found.extend(find_attributions(doc, self.cues))
-        trim_trailing_frames(doc, found)
-        release_coordinated(doc, found)
+        text = doc.text  # built once per doc: Doc.text re-joins every token on each access
+        trim_trailing_frames(doc, found, text)
+        release_coordinated(doc, found, text)
         link_chains(found)
-        nest_in_quotes(doc, found)
+        nest_in_quotes(doc, found, text)
         return doc
 
 
@@ -74,8 +75,9 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
     out: list[AttributionMention] = []
     taken: set[int] = set()
     resolver = SourceResolver(doc, cues)
+    firsts = {frame[0] for frame in cues.according}
     for tok in doc:
-        if tok.i in taken:
+        if tok.i in taken or not _may_cue(tok, cues, firsts):
             continue
         found = (_according(doc, tok, cues) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
                  or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues))
@@ -89,6 +91,16 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
                 att.kind = "unnamed" if att.kind == "verb" else att.kind
         out.append(att)
     return out
+
+
+def _may_cue(tok: Token, cues: AttributionCues, firsts: set[str]) -> bool:
+    """Whether any finding rule below could fire on tok: a cheap word-list
+    test that spares the (much slower) parse walks on most tokens. It must
+    stay a superset of what the rules accept, so results do not change."""
+    if tok.is_punct:
+        return True
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low in firsts or low in cues.adverbs or cues.is_cue_lemma(lemma) or lemma in cues.claim_nouns
 
 
 def _according(doc: Doc, tok: Token, cues: AttributionCues):

@@ -30,11 +30,12 @@ def link_chains(atts: list[AttributionMention]) -> None:
         a.parent = best
 
 
-def trim_trailing_frames(doc: Doc, atts: list[AttributionMention]) -> None:
+def trim_trailing_frames(doc: Doc, atts: list[AttributionMention], text: str | None = None) -> None:
     """"X said that C, according to Y": the parse can hang the frame inside
     C. The frame frames the whole report, so cut it off C; chaining then
     makes Y the outer source, as a reader would."""
     frames = [a for a in atts if a.kind == "according_to" and a.source is not None]
+    text = doc.text if text is None else text  # Doc.text re-joins every token on each access
     for a in atts:
         if a.kind == "according_to":
             continue
@@ -43,15 +44,15 @@ def trim_trailing_frames(doc: Doc, atts: list[AttributionMention]) -> None:
             mutual = f.content.start_char <= a.cue.start_char and a.cue.end_char <= f.content.end_char
             if mutual and c.start_char < f.cue.start_char < c.end_char:
                 end = f.cue.start_char
-                while end > c.start_char and doc.text[end - 1] in " ,;:\u2014\u2013-":
+                while end > c.start_char and text[end - 1] in " ,;:\u2014\u2013-":
                     end -= 1
-                a.content = CharSpan(c.start_char, end, doc.text[c.start_char:end])
+                a.content = CharSpan(c.start_char, end, text[c.start_char:end])
 
 
-def nest_in_quotes(doc: Doc, atts: list[AttributionMention]) -> None:
+def nest_in_quotes(doc: Doc, atts: list[AttributionMention], text: str | None = None) -> None:
     """Someone quoted saying "I think …" speaks inside the quotation: the
     attribution that holds the quotation becomes the parent."""
-    regions = quote_regions(doc.text)
+    regions = quote_regions(doc.text if text is None else text)
     for i, a in enumerate(atts):
         if a.parent is not None or a.kind == "quote":
             continue
@@ -71,7 +72,7 @@ def nest_in_quotes(doc: Doc, atts: list[AttributionMention]) -> None:
 _OWN_CLAUSE = ("conj", "advcl", "relcl")
 
 
-def release_coordinated(doc: Doc, atts: list[AttributionMention]) -> None:
+def release_coordinated(doc: Doc, atts: list[AttributionMention], text: str | None = None) -> None:
     """Cut an outer content before a speech clause that closes it.
 
     The parser often hangs "…and warned that …" or "…, arguing that …"
@@ -80,6 +81,7 @@ def release_coordinated(doc: Doc, atts: list[AttributionMention]) -> None:
     the same (or a newly named) speaker, so the outer content ends where
     that clause begins and chaining leaves the two side by side."""
     verbs = [_cue_token(doc, a) for a in atts]
+    text = doc.text if text is None else text  # Doc.text re-joins every token on each access
     for b, v in zip(atts, verbs, strict=True):
         if b.kind != "verb" or v is None or v.dep_ not in _OWN_CLAUSE:
             continue
@@ -92,9 +94,9 @@ def release_coordinated(doc: Doc, atts: list[AttributionMention]) -> None:
             cut = doc[start].idx
             if not c.start_char < cut < c.end_char:
                 continue
-            while cut > c.start_char and doc.text[cut - 1] in " ,;:\u2014\u2013-\n":
+            while cut > c.start_char and text[cut - 1] in " ,;:\u2014\u2013-\n":
                 cut -= 1
-            a.content = CharSpan(c.start_char, cut, doc.text[c.start_char:cut])
+            a.content = CharSpan(c.start_char, cut, text[c.start_char:cut])
             if v.dep_ == "conj" and a.source is not None:  # "X said … and warned": X warned
                 b.source, b.source_actor_id, b.kind = a.source, a.source_actor_id, a.kind
 

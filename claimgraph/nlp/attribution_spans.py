@@ -30,7 +30,9 @@ def char_span(doc: Doc, start: int, end: int) -> CharSpan:
         return CharSpan(at, at, "")
     s = doc[start].idx
     e = doc[end - 1].idx + len(doc[end - 1].text)
-    return CharSpan(s, e, doc.text[s:e])
+    # the span's own text, not doc.text[s:e]: Doc.text rebuilds the whole
+    # document's string on every access, which made each call O(doc length)
+    return CharSpan(s, e, doc[start:end].text)
 
 
 def subtree_range(tok: Token, skip_deps: Iterable[str] = ()) -> tuple[int, int]:

@@ -23,6 +23,8 @@ _ANAPHORS = frozenset({"this", "that", "these", "those", "it", "which"})
 _MAX_PHRASE = 8
 # Words whose cue reading needs a part of speech: "May" the month, "no" the answer.
 _NEEDS_MD = frozenset({"may", "might", "could", "would", "should"})
+# Nouns that are an allegation when a clause hangs on them ("the claim that …").
+_ALLEGE_NOUNS = frozenset({"claim", "accusation", "charge"})
 
 
 @Language.factory("cg_modality", requires=["token.dep", "token.lemma"], assigns=["doc._.cg_cues"])
@@ -42,6 +44,10 @@ class ModalityComponent:
                     self.phrases.setdefault(phrase[0], []).append((phrase, kind))
         for options in self.phrases.values():
             options.sort(key=lambda p: -len(p[0]))  # longest match first
+        # every word or lemma a single-token rule can fire on (see _word_rule):
+        # most tokens are in none, and skip the per-kind tests altogether
+        self.triggers: frozenset[str] = frozenset().union(
+            *(kc.words | kc.lemmas | kc.object_lemmas for kc in self.kinds.values()), _ALLEGE_NOUNS)
 
     def __call__(self, doc: Doc) -> Doc:
         get_list(doc, "cg_cues").extend(find_cues(doc, self))
@@ -62,6 +68,8 @@ def find_cues(doc: Doc, comp: ModalityComponent) -> list[ModalityCue]:
                 in_phrase.update(range(tok.i, end))
                 out.append(_cue(doc, tok.i, end, kind, "phrase:" + " ".join(phrase)))
     for tok in doc:
+        if tok.lower_ not in comp.triggers and tok.lemma_.lower() not in comp.triggers:
+            continue
         for kind, kc in comp.kinds.items():
             if (tok.i, kind) in taken or (kind in ("negation", "conditional") and tok.i in in_phrase):
                 continue  # the "not" of "whether or not this is true" is part of that cue
@@ -92,7 +100,7 @@ def _word_rule(tok: Token, kc: KindCues) -> str | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(o.lemma_.lower() in kc.claim_nouns for o in objs):
             return "object:" + lemma
-    if kc.kind == "allege" and tok.pos_ == "NOUN" and lemma in ("claim", "accusation", "charge"):
+    if kc.kind == "allege" and tok.pos_ == "NOUN" and lemma in _ALLEGE_NOUNS:
         if any(c.dep_ in ("acl", "ccomp") for c in tok.children):
             return "noun-clause:" + lemma
     return None
