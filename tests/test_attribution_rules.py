@@ -94,3 +94,30 @@ def test_rubric_opening_with_an_article_is_no_speaker_label(nlp):
     assert not any(a.kind == "quote" for a in atts)
     labelled = nlp("Okafor: We will not sign this deal.\n\nMore follows.")._.cg_attributions
     assert any(a.kind == "quote" and a.source.text == "Okafor" for a in labelled)
+
+
+def test_vox_pop_lines_each_keep_their_own_speaker(nlp):
+    # the second line opens with a closing-shaped mark (a typing slip): its
+    # quotation starts on its own line and must not swallow the first speaker
+    text = ("“The schools need more teachers.” ― Ana Ruiz\n"
+            "”We pay too much for buses.” ― Tom Lee\n")
+    atts = [a for a in nlp(text)._.cg_attributions if a.kind == "quote"]
+    assert [a.source.text for a in atts] == ["Ana Ruiz", "Tom Lee"]
+    assert all(a.parent is None for a in atts)
+    assert atts[1].content.text == "We pay too much for buses"
+
+
+def test_quote_mark_glued_to_dash_still_credits_the_speaker(nlp):
+    # no space between the closing mark and the dash: one token for both
+    top = _top(nlp, "Voters were asked about the plan.\n\n“It will cost us dearly.”― Mara Stone.\n")
+    att = next(a for a in top.values() if a.kind == "quote")
+    assert att.source.text == "Mara Stone"
+    assert att.content.text == "It will cost us dearly"
+
+
+def test_speech_verb_and_colon_closing_a_line_introduce_the_next_paragraph(nlp):
+    text = ("The council met on Tuesday.\n\nThe treasurer added:\n\n"
+            "We cannot keep the pools open all winter without a new levy.\n\nThe vote is next week.")
+    top = _top(nlp, text)
+    assert top["added"].source.text == "The treasurer"
+    assert top["added"].content.text == "We cannot keep the pools open all winter without a new levy"

@@ -34,6 +34,11 @@ def speech_content(doc: Doc, tok: Token, lemma: str) -> tuple[int, int] | None:
     if head is not tok and (tok.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as"
                                                                for c in tok.children)):
         return minus(subtree_range(head), subtree_range(tok))
+    # before the quotation search, which would take a quotation closing
+    # the paragraph above for what "X added:" introduces
+    block = colon_block(doc, tok)
+    if block is not None:
+        return block
     quoted = quote_content(doc, tok)
     if quoted is not None:
         return quoted
@@ -72,6 +77,23 @@ def paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
             start = k
             break
     return start, max(end, start)
+
+
+def colon_block(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """"Limbaugh added:" closing its line: what was said is the next
+    paragraph, set off as a block quotation, often without quote marks."""
+    j = tok.i + 1
+    if j + 1 >= len(doc) or doc[j].text != ":":
+        return None
+    if "\n" not in doc[j].whitespace_ and not (doc[j + 1].is_space and "\n" in doc[j + 1].text):
+        return None
+    start = j + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    return (start, min(end + 1, len(doc))) if end > start else None
 
 
 def quote_content(doc: Doc, tok: Token) -> tuple[int, int] | None:

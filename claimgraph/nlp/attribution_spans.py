@@ -90,9 +90,27 @@ def quote_before(doc: Doc, j: int) -> tuple[int, int] | None:
     back for the opening mark is bounded by QUOTE_WINDOW characters."""
     if j < 0 or doc[j].text not in CLOSE_QUOTES:
         return None
+    return _opened_before(doc, j)
+
+
+def _opened_before(doc: Doc, j: int) -> tuple[int, int] | None:
+    """Tokens (k, j) after the opening mark of a quotation that closes at j.
+
+    The search stops at a line break: a quotation that runs over several
+    paragraphs reopens each one with a mark, so the last one's own opening
+    is on its line. A line that starts with a closing-shaped mark ("”Fear.")
+    opened with it, a common typing slip; going past it would swallow the
+    lines before, with their own speakers."""
     k = j - 1
     limit = doc[j].idx - QUOTE_WINDOW
     while k >= 0 and doc[k].idx >= limit and doc[k].text not in OPEN_QUOTES:
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            first = k + 1
+            while first < j and doc[first].is_space:
+                first += 1
+            if first < j and doc[first].text in CLOSE_QUOTES and first + 1 < j:
+                return (first + 1, j)
+            return None
         k -= 1
     if k >= 0 and doc[k].text in OPEN_QUOTES and k + 1 < j:
         return (k + 1, j)
@@ -149,13 +167,19 @@ def speaker_label(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] |
 
 
 def dash_speaker(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """'“…” ― Name' (vox pops, epigraphs): returns (source range, content range)."""
-    if doc[i].text not in _DASHES:
+    """'“…” ― Name' (vox pops, epigraphs): returns (source range, content range).
+    The tokenizer glues a closing mark and a dash with no space between
+    ("…him.”― Carla Sanchez") into one token, which is then both."""
+    text = doc[i].text
+    if text[:1] in CLOSE_QUOTES and text[1:] in _DASHES:
+        content = _opened_before(doc, i)
+    elif text in _DASHES:
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        content = quote_before(doc, j)
+    else:
         return None
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
-    content = quote_before(doc, j)
     if content is None:
         return None
     start = i + 1
