@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimgraph.errors import NotFound, UsageError
 from claimgraph.model import Actor
@@ -76,12 +76,21 @@ class Resolution:
     canonical: dict[str, str]
     merges: dict[str, Merge]
     actors: dict[str, Actor]
+    # canonical id → sorted raw ids, built on the first `members` call: scanning
+    # `canonical` per call made an update quadratic in the number of actors.
+    # A Resolution is not modified after it is built, so the index stays valid.
+    _members: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def of(self, actor_id: str) -> str:
         return self.canonical.get(actor_id, actor_id)
 
     def members(self, canonical_id: str) -> list[str]:
-        return sorted(a for a, c in self.canonical.items() if c == canonical_id)
+        if self._members is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for a, c in sorted(self.canonical.items()):
+                index[c].append(a)
+            self._members = dict(index)
+        return list(self._members.get(canonical_id, []))
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.actors.get(self.of(actor_id))
@@ -92,6 +101,9 @@ class _Components:
 
     def __init__(self, actors: dict[str, Actor], cannot: set[frozenset[str]]) -> None:
         self.parent = {a: a for a in actors}
+        # root → its members, kept up to date by `union`: finding them by
+        # scanning every actor per union was quadratic in the actors table.
+        self.groups: dict[str, list[str]] = {a: [a] for a in actors}
         self.actors = actors
         self.cannot = cannot
         self.why: dict[str, tuple[str, str]] = {}
@@ -103,7 +115,7 @@ class _Components:
         return a
 
     def members(self, root: str) -> list[str]:
-        return [a for a in self.parent if self.find(a) == root]
+        return self.groups[root]
 
     def union(self, a: str, b: str, why: str, origin: str, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -119,6 +131,7 @@ class _Components:
             if len({x.country for x in group if x.country}) > 1:
                 return False
         self.parent[rb] = ra
+        self.groups[ra] = ma + self.groups.pop(rb)
         for x in (a, b):
             self.why.setdefault(x, (why, origin))
         return True
@@ -149,13 +162,18 @@ def _rule_edges(actors: dict[str, Actor]) -> list[tuple[str, str, str]]:
         for other in ordered[1:]:
             edges.append((ordered[0], other, f"{labels[kind]} ({key!r})"))
     # People: a one-word name is the surname of exactly one full-named person of a compatible country.
+    # Indexed by surname: comparing every pair of people made this quadratic in the corpus.
     people = [a for a in actors.values() if a.kind == "person"]
+    by_surname: dict[str, list[Actor]] = defaultdict(list)
+    for p in people:
+        words = norm(p.name).split()
+        if len(words) > 1:
+            by_surname[words[-1]].append(p)
     for short in people:
         toks = norm(short.name).split()
         if len(toks) != 1:
             continue
-        full = [p for p in people if p.id != short.id and len(norm(p.name).split()) > 1
-                and norm(p.name).split()[-1] == toks[0]
+        full = [p for p in by_surname.get(toks[0], []) if p.id != short.id
                 and (not short.country or not p.country or short.country == p.country)]
         if len(full) == 1:
             edges.append((full[0].id, short.id,
