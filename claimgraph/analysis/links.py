@@ -244,6 +244,20 @@ def _same_occasion(a: StoredClaim, b: StoredClaim) -> bool:
     return bool(shared_contexts or _thirds(a) & _thirds(b))
 
 
+def may_link(a: StoredClaim, b: StoredClaim) -> bool:
+    """False when no rule of `decide` can link the pair, judged from the types alone.
+
+    Every rule needs one of: a REJECT (denies; cooperation vs refusal), an
+    assuring type (`_assured_against`), the same type (negation; corroboration)
+    or neighbouring types (corroboration). Most candidate pairs have none, and
+    checking this first halves the work of `compute_links`. A new rule in
+    `decide` must keep this test a necessary condition of it.
+    """
+    ta, tb = a.claim.type, b.claim.type
+    return (ta == tb or ta == "REJECT" or tb == "REJECT" or ta in ASSURING or tb in ASSURING
+            or frozenset((ta, tb)) in NEIGHBOURS)
+
+
 def decide(a: StoredClaim, b: StoredClaim, res: Resolution) -> list[tuple[str, ClaimLink]]:
     """The links between two claims, as (from claim id, link): a denial also contradicts what it denies."""
     for d, c in ((a, b), (b, a)):
@@ -279,8 +293,10 @@ def compute_links(changed: list[StoredClaim], pool: list[StoredClaim],
     for sc in changed:
         for a in sorted(related_actors(sc, res)):
             for other in index.get(a, []):
+                if other.claim.id == sc.claim.id or not may_link(sc, other):
+                    continue
                 pair = frozenset((sc.claim.id, other.claim.id))
-                if other.claim.id == sc.claim.id or pair in seen:
+                if pair in seen:
                     continue
                 seen.add(pair)
                 out.extend(decide(sc, other, res))
