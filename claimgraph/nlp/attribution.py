@@ -32,6 +32,7 @@ from claimgraph.nlp.attribution_content import (
     speech_content,
     subject,
 )
+from claimgraph.nlp.attribution_headline import headline_attributions
 from claimgraph.nlp.attribution_nouns import noun_cue
 from claimgraph.nlp.attribution_sources import SourceResolver, holder, left_noun
 from claimgraph.nlp.attribution_spans import (
@@ -51,18 +52,30 @@ _TRIM_SOURCE = ("relcl", "acl", "punct", "advcl")
 @Language.factory("cg_attribution", requires=["token.dep", "token.lemma"],
                   assigns=["doc._.cg_attributions"])
 def make_attribution(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent()
+    return AttributionComponent(_verb_forms(nlp))
+
+
+def _verb_forms(nlp: Language) -> frozenset[str]:
+    """Verb base forms from the model's own lemmatizer tables (no download);
+    empty when the pipeline has no rule lemmatizer."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(table.get("verb", []))
 
 
 class AttributionComponent:
     """Finds attributions in each doc; stateless apart from the cue lists."""
 
-    def __init__(self) -> None:
+    def __init__(self, verbs: frozenset[str] = frozenset()) -> None:
         self.cues: AttributionCues = attribution_cues()
+        self.verbs = verbs  # the lemmatizer's verb base forms, for mis-tagged headline verbs
 
     def __call__(self, doc: Doc) -> Doc:
         found = get_list(doc, "cg_attributions")
         found.extend(find_attributions(doc, self.cues))
+        found.extend(headline_attributions(doc, found, self.verbs))
         text = doc.text  # built once per doc: Doc.text re-joins every token on each access
         trim_trailing_frames(doc, found, text)
         release_coordinated(doc, found, text)

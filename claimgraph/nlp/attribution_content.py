@@ -69,11 +69,11 @@ def paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
     start, end = rng
     first = max(i, start)  # a quotation set off after "X said:" starts its own paragraph
     for k in range(first, end):
-        if k > first and "\n\n" in doc[k - 1].whitespace_ + doc[k].text:
+        if k > first and "\n" in doc[k - 1].whitespace_ + doc[k].text:
             end = k
             break
     for k in range(i, start, -1):
-        if "\n\n" in doc[k - 1].whitespace_ + doc[k - 1].text:
+        if "\n" in doc[k - 1].whitespace_ + doc[k - 1].text:
             start = k
             break
     return start, max(end, start)
