@@ -44,3 +44,10 @@ def test_content_stops_at_a_line_break(nlp):
     doc = nlp("Union chief says talks failed;\nMinister calls for calm in the capital.\n\nBody.")
     says = next(a for a in doc._.cg_attributions if a.cue.text == "says")
     assert "\n" not in says.content.text
+
+
+def test_in_a_poll_is_a_source(nlp):
+    (a,) = [a for a in nlp("In the newest harbour survey, the ferry plan led by ten points.")._.cg_attributions
+            if a.cue_lemma == "in"]
+    assert a.source.text == "the newest harbour survey"
+    assert a.content.text == "the ferry plan led by ten points"

@@ -92,7 +92,7 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
     for tok in doc:
         if tok.i in taken or not _may_cue(tok, cues, firsts):
             continue
-        found = (_according(doc, tok, cues) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
+        found = (_according(doc, tok, cues) or _in_poll(doc, tok) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
                  or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues))
         if found is None:
             continue
@@ -113,7 +113,7 @@ def _may_cue(tok: Token, cues: AttributionCues, firsts: set[str]) -> bool:
     if tok.is_punct:
         return True
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return low in firsts or low in cues.adverbs or cues.is_cue_lemma(lemma) or lemma in cues.claim_nouns
+    return low in firsts or low == "in" or low in cues.adverbs or cues.is_cue_lemma(lemma) or lemma in cues.claim_nouns
 
 
 def _according(doc: Doc, tok: Token, cues: AttributionCues):
@@ -151,6 +151,28 @@ def _according(doc: Doc, tok: Token, cues: AttributionCues):
                                  source=char_span(doc, *src_rng), kind="according_to", cue_lemma=" ".join(frame))
         return att, range(tok.i, last.i + 1), src_tok
     return None
+
+
+_POLLS = frozenset({"poll", "survey", "eye"})
+
+
+def _in_poll(doc: Doc, tok: Token):
+    """'In the latest poll, …' / '… gains in some polls' / 'in his eyes':
+    a poll (or someone's eyes) is where the finding comes from, so it is
+    the source and the rest of the sentence the content."""
+    if tok.lower_ != "in":
+        return None
+    objs = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _POLLS]
+    if not objs:
+        return None
+    src_rng = subtree_range(objs[0], _TRIM_SOURCE)
+    sent = paragraph_clip(doc, tok.i, (tok.sent.start, tok.sent.end))
+    content = char_span(doc, *minus(sent, (tok.i, src_rng[1])))
+    if content.end_char <= content.start_char:
+        return None
+    att = AttributionMention(cue=char_span(doc, tok.i, tok.i + 1), content=content,
+                             source=char_span(doc, *src_rng), kind="according_to", cue_lemma="in")
+    return att, [tok.i], objs[0]
 
 
 def _punct_speaker(doc: Doc, tok: Token):
