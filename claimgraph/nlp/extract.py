@@ -215,8 +215,17 @@ def run_pool(
         if batch:
             yield batch
 
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
+    global _worker_nlp
+    if "fork" in mp.get_all_start_methods():
+        # Build the pipeline once here; forked workers share it copy-on-write
+        # instead of each loading the model again (as spaCy's own n_process does).
+        _worker_nlp = nlp or build_pipeline(model)
+        ctx = mp.get_context("fork")
+        pool = ctx.Pool(processes)
+    else:
+        ctx = mp.get_context("spawn")
+        pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
+    with pool:
         for result in pool.imap(_work, batches()):
             yield from result
 
