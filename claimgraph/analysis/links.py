@@ -281,23 +281,53 @@ def related_actors(sc: StoredClaim, res: Resolution) -> set[str]:
     return _with_government(set(sc.claim.source) | set(sc.claim.target) | set(sc.info.get("speakers", [])), res)
 
 
+def _dyad_keys(sc: StoredClaim) -> set[tuple[str, str]]:
+    """(source, target) pairs of a claim, both orientations: candidates for a shared dyad."""
+    pairs = {(a, b) for a in sc.claim.source for b in sc.claim.target}
+    return pairs | {(b, a) for a, b in pairs}
+
+
+def _special(sc: StoredClaim) -> bool:
+    """Claims that can link without a shared dyad: denials (`_denies`) and assurances (`_assured_against`)."""
+    is_denial = sc.claim.type == "REJECT" and not sc.negated and (sc.claim.mode or "") in DENIAL_MODES
+    return is_denial or _assurance(sc)
+
+
 def compute_links(changed: list[StoredClaim], pool: list[StoredClaim],
                   res: Resolution) -> list[tuple[str, ClaimLink]]:
-    """Links of every pair with at least one claim in `changed` (pool ⊇ changed's candidates)."""
-    index: dict[str, list[StoredClaim]] = defaultdict(list)
+    """Links of every pair with at least one claim in `changed` (pool ⊇ changed's candidates).
+
+    Candidates come from what the rules in `decide` need, not from any shared
+    actor: corroboration, negation and cooperation-vs-refusal need a shared
+    dyad; only denials (REJECT) and assurances reach beyond it, through the
+    parties, speakers and governments they share. Pairing every two claims
+    of a busy actor instead grows with the square of the corpus.
+    """
+    by_dyad: dict[tuple[str, str], list[StoredClaim]] = defaultdict(list)
+    by_actor: dict[str, list[StoredClaim]] = defaultdict(list)
+    special_by_actor: dict[str, list[StoredClaim]] = defaultdict(list)
     for sc in pool:
+        for key in _dyad_keys(sc):
+            by_dyad[key].append(sc)
         for a in related_actors(sc, res):
-            index[a].append(sc)
+            by_actor[a].append(sc)
+            if _special(sc):
+                special_by_actor[a].append(sc)
     seen: set[frozenset[str]] = set()
     out: list[tuple[str, ClaimLink]] = []
     for sc in changed:
+        candidates: list[StoredClaim] = []
+        for key in sorted(_dyad_keys(sc)):
+            candidates.extend(by_dyad.get(key, []))
+        actor_index = by_actor if _special(sc) else special_by_actor
         for a in sorted(related_actors(sc, res)):
-            for other in index.get(a, []):
-                if other.claim.id == sc.claim.id or not may_link(sc, other):
-                    continue
-                pair = frozenset((sc.claim.id, other.claim.id))
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                out.extend(decide(sc, other, res))
+            candidates.extend(actor_index.get(a, []))
+        for other in candidates:
+            if other.claim.id == sc.claim.id or not may_link(sc, other):
+                continue
+            pair = frozenset((sc.claim.id, other.claim.id))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            out.extend(decide(sc, other, res))
     return sorted(out, key=lambda x: (x[0], x[1].claim, x[1].kind))

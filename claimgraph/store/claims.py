@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 
 from claimgraph.model import Claim, ClaimLink, DateValue, Event, Grade
 from claimgraph.store import schema as s
@@ -168,15 +168,19 @@ class ClaimStore:
                 conn.execute(delete(s.claim_events).where(s.claim_events.c.claim_id.in_(chunk)))
                 conn.execute(delete(s.claim_actors).where(s.claim_actors.c.claim_id.in_(chunk)))
                 conn.execute(delete(s.claims).where(s.claims.c.id.in_(chunk)))
+            # One executemany per table: building a statement per claim costs more
+            # than writing it once a corpus has thousands of claims.
+            claim_rows, event_rows, actor_rows = [], [], []
             for sc in claims:
                 c = sc.claim
-                conn.execute(insert(s.claims).values(**_claim_row(sc)))
-                conn.execute(insert(s.claim_events), [{"claim_id": c.id, "event_id": e} for e in c.events])
-                rows = {(a, "party") for a in set(c.source) | set(c.target)}
-                rows |= {(a, "speaker") for a in sc.info.get("speakers", [])}
+                claim_rows.append(_claim_row(sc))
+                event_rows.extend({"claim_id": c.id, "event_id": e} for e in c.events)
+                roles = {(a, "party") for a in set(c.source) | set(c.target)}
+                roles |= {(a, "speaker") for a in sc.info.get("speakers", [])}
+                actor_rows.extend({"claim_id": c.id, "actor_id": a, "role": r} for a, r in sorted(roles))
+            for table, rows in ((s.claims, claim_rows), (s.claim_events, event_rows), (s.claim_actors, actor_rows)):
                 if rows:
-                    conn.execute(insert(s.claim_actors),
-                                 [{"claim_id": c.id, "actor_id": a, "role": r} for a, r in sorted(rows)])
+                    conn.execute(insert(table), rows)
         return old
 
     def claims(self, ids: Iterable[str] | None = None) -> list[StoredClaim]:
@@ -250,10 +254,14 @@ class ClaimStore:
             return [(r.claim_id, r.other_id, r.kind, r.why) for r in conn.execute(q)]
 
     def set_grades(self, grades: dict[str, Grade]) -> None:
+        rows = [{"cid": cid, "rel": g.reliability, "cred": g.credibility, "why": json.dumps(g.reasons)}
+                for cid, g in sorted(grades.items())]
+        if not rows:
+            return
+        stmt = (update(s.claims).where(s.claims.c.id == bindparam("cid"))
+                .values(reliability=bindparam("rel"), credibility=bindparam("cred"), reasons=bindparam("why")))
         with self.engine.begin() as conn:
-            for cid, g in sorted(grades.items()):
-                conn.execute(update(s.claims).where(s.claims.c.id == cid).values(
-                    reliability=g.reliability, credibility=g.credibility, reasons=json.dumps(g.reasons)))
+            conn.execute(stmt, rows)  # one executemany, not a statement per claim
 
 
 def _claim_row(sc: StoredClaim) -> dict[str, Any]:
