@@ -34,7 +34,7 @@ class Suite:
 SUITES: tuple[Suite, ...] = (
     Suite("seeds", "claimgraph.evaluation.seeds", "", (
         "core_recall", "status_accuracy", "said_by_accuracy", "date_accuracy", "entities_resolved",
-        "documents_matched", "link_recall", "link_precision"),
+        "documents_matched", "link_recall", "link_strict_recall", "link_precision"),
         "seed articles vs gold/seeds.toml"),
     Suite("plover", "claimgraph.evaluation.plover_gsr", "plover-gsr-dev", ("type_accuracy", "triple_accuracy"),
           "PLOVER event type and triple accuracy"),
