@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,17 +116,13 @@ def analyze(store: Store, document_ids: Sequence[str] | None = None) -> dict[str
 
     `document_ids=None` rebuilds everything. Returns counts for the summary.
     """
-    try:
-        analysis = importlib.import_module("claimgraph.analysis")
-    except ImportError:
-        return {}
-    if not hasattr(analysis, "update"):
-        return {}
+    from claimgraph import analysis
+
     if document_ids is None:
-        return analysis.rebuild(store) or {}
+        return analysis.rebuild(store)
     if not document_ids:
         return {}
-    return analysis.update(store, list(document_ids)) or {}
+    return analysis.update(store, list(document_ids))
 
 
 def documents(store: Store, limit: int | None = None) -> list[Document]:

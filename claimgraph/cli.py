@@ -7,7 +7,6 @@ is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from claimgraph import __version__, api
+from claimgraph import __version__, api, cli_analysis, cli_eval, cli_web
 from claimgraph.errors import ClaimgraphError
 from claimgraph.export.records import WHATS
 from claimgraph.model import STATUSES
@@ -280,10 +279,6 @@ def export(db: str, fmt: str, what: str | None, out: Path | None) -> None:
 
 
 # Commands that live beside their layer register themselves here.
-for _module in ("claimgraph.cli_eval", "claimgraph.cli_analysis", "claimgraph.cli_web"):
-    try:
-        importlib.import_module(_module).register(main)
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _module:
-            raise
+for _module in (cli_eval, cli_analysis, cli_web):
+    _module.register(main)
 

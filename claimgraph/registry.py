@@ -17,19 +17,6 @@ from claimgraph.errors import UsageError
 READERS = "claimgraph.readers"
 EXPORTERS = "claimgraph.exporters"
 
-# Fallback for running from a source tree that was never pip-installed: the
-# same names the pyproject declares. Installed entry points take precedence.
-_BUILTIN: dict[str, dict[str, str]] = {
-    READERS: {
-        "text": "claimgraph.ingest.readers.text:TextReader",
-        "html": "claimgraph.ingest.readers.html:HtmlReader",
-        "warc": "claimgraph.ingest.readers.warc:WarcReader",
-        "feed": "claimgraph.ingest.readers.feed:FeedReader",
-        "jsonl": "claimgraph.ingest.readers.jsonl:JsonlReader",
-    },
-    EXPORTERS: {},
-}
-
 _extra: dict[str, dict[str, Any]] = {READERS: {}, EXPORTERS: {}}
 _loaded: dict[tuple[str, str], Any] = {}
 
@@ -41,10 +28,7 @@ def _load_target(spec: str) -> Any:
 
 
 def _specs(group: str) -> dict[str, str]:
-    specs = dict(_BUILTIN.get(group, {}))
-    for ep in entry_points(group=group):
-        specs[ep.name] = ep.value
-    return specs
+    return {ep.name: ep.value for ep in entry_points(group=group)}
 
 
 def names(group: str) -> list[str]:

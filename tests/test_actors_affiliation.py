@@ -8,9 +8,9 @@ from spacy.language import Language
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    from claimgraph.evaluation.plover_gsr import build_available
+    from claimgraph.nlp.pipeline import build_pipeline
 
-    return build_available()
+    return build_pipeline()
 
 
 def country_of(nlp: Language, text: str, slug: str) -> str | None:

@@ -17,9 +17,9 @@ from claimgraph.nlp.types import EventMention
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    from claimgraph.evaluation.plover_gsr import build_available
+    from claimgraph.nlp.pipeline import build_pipeline
 
-    pipeline = build_available()
+    pipeline = build_pipeline()
     assert "cg_events" in pipeline.pipe_names
     return pipeline
 

@@ -15,9 +15,9 @@ from claimgraph.nlp.types import EventMention
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    from claimgraph.evaluation.plover_gsr import build_available
+    from claimgraph.nlp.pipeline import build_pipeline
 
-    return build_available()
+    return build_pipeline()
 
 
 def events(nlp: Language, text: str) -> list[EventMention]:

@@ -76,9 +76,9 @@ def core_fact_recall(nlp, shared: Path) -> tuple[int, int, list[str]]:
 def test_core_fact_recall_floor() -> None:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} not present: the seed gold lives in the shared data beside the checkout")
-    from claimgraph.evaluation.plover_gsr import build_available
+    from claimgraph.nlp.pipeline import build_pipeline
 
-    found, total, missed = core_fact_recall(build_available(), SHARED)
+    found, total, missed = core_fact_recall(build_pipeline(), SHARED)
     print(f"core facts matched by an event: {found}/{total} = {found / total:.2f}; missed {missed}")
     assert total > 0
     assert found / total >= FLOOR, f"core-fact recall {found}/{total} below floor {FLOOR}; missed {missed}"

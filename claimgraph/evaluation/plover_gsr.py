@@ -10,7 +10,6 @@ retired type names; `normalise_type` maps them (DEMAND → REQUEST, …).
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -21,26 +20,13 @@ from spacy.tokens import Doc
 
 from claimgraph.errors import MissingData
 from claimgraph.model import DateValue
+from claimgraph.nlp.pipeline import build_pipeline
 from claimgraph.nlp.types import EventMention
 from claimgraph.ontology.plover import normalise_type
 
 DATASET = "plover-gsr-dev"
 FILE = "PLOVER_GSR_CAMEO.dev.json"
 _KIND_CODES = {"igo": "IGO", "ngo": "NGO"}
-
-
-def build_available(model: str | None = None) -> Language:
-    """The full pipeline, leaving out components whose modules do not import (yet)."""
-    from claimgraph.nlp.pipeline import COMPONENTS, MODEL, load_model
-
-    nlp = load_model(model or MODEL)
-    for name, module in COMPONENTS.items():
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            continue
-        nlp.add_pipe(name)
-    return nlp
 
 
 def load_records(data_dir: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -147,7 +133,7 @@ def score(data_dir: Path, nlp: Language | None = None, limit: int | None = None,
     Pass a list as `details` to receive the per-record predictions.
     """
     records = load_records(data_dir, limit)
-    nlp = nlp if nlp is not None else build_available()
+    nlp = nlp if nlp is not None else build_pipeline()
     rows = predict(nlp, records)
     n = len(rows)
     type_ok = sum(1 for r in rows if r["pred"] == r["gold"])

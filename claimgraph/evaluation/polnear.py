@@ -98,10 +98,7 @@ def _prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
 def _default_nlp() -> Any:
     from claimgraph.nlp.pipeline import build_pipeline
 
-    try:
-        return build_pipeline(components=["cg_actors", "cg_attribution"])
-    except ImportError:  # cg_actors not available in this checkout
-        return build_pipeline(components=["cg_attribution"])
+    return build_pipeline(components=["cg_actors", "cg_attribution"])
 
 
 def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, float | int]:

@@ -162,14 +162,11 @@ def score(data_dir: Path, nlp: Any = None, limit: int | None = None, keep_db: Pa
         extract_pending(store, nlp=nlp, processes=1)
         api.analyze(store, None)
         result = _score_store(gold, store)
-        try:
-            from claimgraph.evaluation.links import score as link_score
+        from claimgraph.evaluation.links import score as link_score
 
-            links = link_score(store, gold_path)
-            result.update({k: v for k, v in links.items() if isinstance(v, int | float)})
-            result["link_detail"] = links.get("detail")
-        except ModuleNotFoundError:
-            pass
+        links = link_score(store, gold_path)
+        result.update({k: v for k, v in links.items() if isinstance(v, int | float)})
+        result["link_detail"] = links.get("detail")
         store.close()
     return result
 

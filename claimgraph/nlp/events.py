@@ -14,10 +14,6 @@ plainer defaults) in a pipeline that lacks them.
 
 from __future__ import annotations
 
-import importlib
-from functools import cache
-from types import ModuleType
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +25,8 @@ from claimgraph.nlp.events_location import location_of
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_quantities import quantities
 from claimgraph.nlp.events_verbal import Candidate, code_verb, say_must
+from claimgraph.nlp.status import status_for
+from claimgraph.nlp.timex import clause_date
 from claimgraph.nlp.types import CharSpan, EventMention, get_list
 from claimgraph.ontology.plover import intensity, is_reciprocal
 
@@ -36,39 +34,20 @@ _NAMED_KEY = "cg_events_named_tokens"
 MAX_SENT_TOKENS = 400  # longer "sentences" are parser accidents (tables, lists): skipped
 
 
-@cache
-def _optional(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"claimgraph.nlp.{name}")
-    except ImportError:
-        return None
-
-
 def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
-    """status / said_by / attribution / negation from the status component, if present."""
-    mod = _optional("status")
-    out: dict = {"status": "asserted", "said_by": None, "said_by_text": None, "attribution": None,
-                 "negated": cand.negated}
-    if mod is None or not hasattr(mod, "status_for"):
-        if cand.negated:
-            out["status"] = "denied"
-        return out
-    info = mod.status_for(doc, tok.i)
-    if info is None:
-        return out
-    out["status"] = getattr(info, "status", "asserted") or "asserted"
-    out["said_by"] = getattr(info, "said_by", None)
-    out["said_by_text"] = getattr(info, "said_by_text", None)
-    out["attribution"] = getattr(info, "attribution", None)
-    out["negated"] = bool(getattr(info, "negated", False)) or cand.negated
-    return out
+    """status / said_by / attribution / negation, as the status helper judges the trigger."""
+    info = status_for(doc, tok.i)
+    return {
+        "status": info.status or "asserted",
+        "said_by": info.said_by,
+        "said_by_text": info.said_by_text,
+        "attribution": info.attribution,
+        "negated": info.negated or cand.negated,
+    }
 
 
 def _date(doc: Doc, tok: Token) -> tuple[DateValue | None, str | None]:
-    mod = _optional("timex")
-    if mod is None or not hasattr(mod, "clause_date"):
-        return None, None
-    timex = mod.clause_date(doc, tok.i)
+    timex = clause_date(doc, tok.i)
     if timex is None:
         return None, None
     value = timex.date()

@@ -1,74 +1,20 @@
-"""Token → actor lookups for the events coder, whichever actor source exists.
+"""Token → actor lookups for the events coder.
 
 The actors component (claimgraph/nlp/actors.py) owns actor recognition and
-document-level reference. The coder asks it "which actor is token i?"
-through `actor_for_token`. Two fallbacks keep the coder usable (and its
-tests runnable) when that component is absent from the pipeline: the
-doc's `cg_mentions` if someone filled them, else a bare NER reading
-(GPE → ISO country via pycountry, other names → a slug). The fallback is
-deliberately dumb; it is not a second actors component.
+document-level reference; the coder only asks it "which actor is token i?"
+through `actor_for_token`, so cg_events needs cg_actors earlier in the
+pipeline (nlp/pipeline.py puts it there).
 """
 
 from __future__ import annotations
 
-import importlib
-import re
-from functools import cache
-from types import ModuleType
-
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.actors import actor_for_token
 from claimgraph.nlp.types import ActorMention, EventMention
 
-_FALLBACK_KEY = "cg_events_actor_index"
 PAIR_KEY = "cg_events_state_pair"
 PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "capitals"}
-_NER_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
-
-
-@cache
-def _actors_module() -> ModuleType | None:
-    try:
-        return importlib.import_module("claimgraph.nlp.actors")
-    except ImportError:
-        return None
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "unknown"
-
-
-@cache
-def _country_id(name: str) -> str | None:
-    import pycountry
-
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        return None
-
-
-def _index(doc: Doc) -> dict[int, ActorMention]:
-    """token index → mention, from cg_mentions or (failing that) from NER."""
-    cached = doc.user_data.get(_FALLBACK_KEY)
-    if cached is not None:
-        return cached
-    index: dict[int, ActorMention] = {}
-    mentions = doc._.cg_mentions
-    if mentions is None:
-        mentions = []
-        for ent in doc.ents:
-            if ent.label_ not in _NER_LABELS:
-                continue
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            ident = (_country_id(text) if ent.label_ == "GPE" else None) or _slug(text)
-            mentions.append(ActorMention(ent.start, ent.end, ent.start_char, ent.end_char,
-                                         ent.text, ident, "actor", "events-fallback:ner"))
-    for m in mentions:
-        for i in range(m.start, m.end):
-            index.setdefault(i, m)
-    doc.user_data[_FALLBACK_KEY] = index
-    return index
 
 
 def actor_at(doc: Doc, i: int, places: bool = False) -> ActorMention | None:
@@ -78,11 +24,7 @@ def actor_at(doc: Doc, i: int, places: bool = False) -> ActorMention | None:
     event happens can say whom it is aimed at (a visit to Amman, a bombing in
     Baghdad), so the coder asks for places as a last resort for targets.
     """
-    mod = _actors_module()
-    if mod is not None and doc._.cg_mentions is not None and hasattr(mod, "actor_for_token"):
-        found = mod.actor_for_token(doc, i)
-    else:
-        found = _index(doc).get(i)
+    found = actor_for_token(doc, i)
     if found is None or (found.role == "location" and not places):
         return None
     return found
