@@ -121,3 +121,48 @@ def test_speech_verb_and_colon_closing_a_line_introduce_the_next_paragraph(nlp):
     top = _top(nlp, text)
     assert top["added"].source.text == "The treasurer"
     assert top["added"].content.text == "We cannot keep the pools open all winter without a new levy"
+
+
+def _all(nlp, text):
+    return {a.cue.text: a for a in nlp(text)._.cg_attributions}
+
+
+def test_trailing_speaker_frame_reports_the_whole_sentence(nlp):
+    # the parser hangs "the aide added" on the last conjunct only
+    atts = _all(nlp, "The minister had promised the port would open, but the army blocked the road, the aide added.")
+    assert atts["added"].content.text == "The minister had promised the port would open, but the army blocked the road"
+    assert atts["promised"].parent is not None
+
+
+def test_reduced_relative_report_stays_inside_the_outer_content(nlp):
+    top = _top(nlp, "She said she will spend the money he says he raised on advertising.")
+    assert "says" not in top
+    assert "he raised" in top["said"].content.text
+
+
+def test_mislemmatised_silent_e_verb_is_still_a_cue(nlp):
+    # the rule lemmatizer turns "hoping" into "hop"
+    top = _top(nlp, "The governor is hoping that the storm will pass the coast by Friday.")
+    assert top["hoping"].source.text == "The governor"
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("Party leaders are worried about the low turnout in the cities.", "worried", "Party leaders",
+     "the low turnout in the cities"),
+    ("The envoy was sure the talks would fail.", "sure", "The envoy", "the talks would fail"),
+    ("The unions have been critical of the new pension rules.", "critical", "The unions", "the new pension rules"),
+])
+def test_stance_adjective_with_a_complement_is_a_cue(nlp, text, cue, source, content):
+    att = _top(nlp, text)[cue]
+    assert att.source.text == source
+    assert att.content.text == content
+
+
+def test_stance_adjective_without_a_complement_is_not(nlp):
+    assert "worried" not in _top(nlp, "The farmers were worried.")
+
+
+def test_seems_is_an_inference_credited_to_nobody(nlp):
+    att = _top(nlp, "The ceasefire seems to have collapsed overnight.")["seems"]
+    assert att.source is None and att.kind == "evidential"
+    assert "have collapsed overnight" in att.content.text

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.attribution_adjectives import adjective_cue, evidential_cue
 from claimgraph.nlp.attribution_chains import (
     link_chains,
     nest_in_quotes,
@@ -31,6 +32,7 @@ from claimgraph.nlp.attribution_content import (
     same_paragraph,
     speech_content,
     subject,
+    trailing_frame,
 )
 from claimgraph.nlp.attribution_headline import headline_attributions
 from claimgraph.nlp.attribution_nouns import noun_cue
@@ -93,7 +95,7 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
         if tok.i in taken or not _may_cue(tok, cues, firsts):
             continue
         found = (_according(doc, tok, cues) or _in_poll(doc, tok) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
-                 or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues))
+                 or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues) or adjective_cue(doc, tok, cues) or evidential_cue(doc, tok, cues))
         if found is None:
             continue
         att, cue_tokens, src_tok = found
@@ -112,8 +114,26 @@ def _may_cue(tok: Token, cues: AttributionCues, firsts: set[str]) -> bool:
     stay a superset of what the rules accept, so results do not change."""
     if tok.is_punct:
         return True
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    return low in firsts or low == "in" or low in cues.adverbs or cues.is_cue_lemma(lemma) or lemma in cues.claim_nouns
+    low, lemma = tok.lower_, verb_lemma(tok, cues)
+    return (low in firsts or low == "in" or low in cues.adverbs or cues.is_cue_lemma(lemma)
+            or lemma in cues.claim_nouns or lemma in cues.stance_adjectives or lemma in cues.evidential_verbs)
+
+
+def verb_lemma(tok: Token, cues: AttributionCues) -> str:
+    """The token's lemma, repaired when the rule lemmatizer stripped an
+    inflection to the wrong base ("hoping" → "hop", "rated" → "rat"): it
+    keeps the first base form it knows, so a cue verb ending in a silent
+    -e loses to a shorter word. Only inflected verb forms are repaired."""
+    lemma = tok.lemma_.lower()
+    if cues.is_cue_lemma(lemma) or tok.tag_ not in ("VBG", "VBD", "VBN", "VBZ"):
+        return lemma
+    low = tok.lower_
+    for suffix in ("ing", "ed", "es"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            candidate = low[: -len(suffix)] + "e"
+            if cues.is_cue_lemma(candidate):
+                return candidate
+    return lemma
 
 
 def _according(doc: Doc, tok: Token, cues: AttributionCues):
@@ -206,7 +226,7 @@ def _adverb(doc: Doc, tok: Token, cues: AttributionCues):
 
 
 def _verb(doc: Doc, tok: Token, cues: AttributionCues):
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok, cues)
     if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_lemma(lemma):
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
@@ -234,6 +254,8 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
         content_rng = speech_content(doc, tok, lemma)
         if content_rng is None:
             content_rng = passive_content(tok)
+    if content_rng is None or content_rng[1] <= tok.i:
+        content_rng = trailing_frame(doc, tok, subject(tok)) or content_rng
     if content_rng is None:
         return None
     source_tok = subject(tok)

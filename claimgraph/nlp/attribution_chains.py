@@ -126,6 +126,7 @@ def _own_clause_start(doc: Doc, v: Token, outer: Token | None) -> int | None:
         return start if comma and not purpose else None
     # a relative clause is a report of its own when it reports a clause
     # ("an architect who said he was stiffed") or is set off by a comma
-    reports = any(c.dep_ in ("ccomp", "parataxis") for c in v.children)
+    reports = any(c.dep_ in ("ccomp", "parataxis") for c in v.children) and \
+        any(t.tag_ in ("WP", "WDT", "WP$") for t in doc[start: v.i])
     set_off = start > 0 and doc[start - 1].text == ","
     return start if reports or set_off else None

@@ -63,6 +63,28 @@ def speech_content(doc: Doc, tok: Token, lemma: str) -> tuple[int, int] | None:
     return None
 
 
+_NOT_FRAME = ("advcl", "conj", "cc", "ccomp", "xcomp", "parataxis", "dobj")
+_FRAME_OPENERS = (",", "\u2014", "\u2013", "--")
+
+
+def trailing_frame(doc: Doc, tok: Token, subj: Token | None) -> tuple[int, int] | None:
+    """"…, but the NYPD overruled it, the source added.": a speaker and verb
+    set off at the very end of a sentence report all of it. The parser
+    often hangs such a frame on the last clause only (or as a conjunct),
+    so the content is taken from the surface: sentence start to the comma."""
+    if subj is None or subj.head.i != tok.i:
+        return None
+    lo = min(subj.left_edge.i, tok.i)
+    hi = max([tok.i, subj.right_edge.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in _NOT_FRAME])
+    start, end = paragraph_clip(doc, tok.i, (tok.sent.start, tok.sent.end))
+    if lo - 1 <= start or doc[lo - 1].text not in _FRAME_OPENERS:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[hi + 1: end]):
+        return None
+    words = [t for t in doc[start: lo - 1] if not t.is_punct and not t.is_space]
+    return (start, lo - 1) if len(words) >= 2 else None
+
+
 def paragraph_clip(doc: Doc, i: int, rng: tuple[int, int]) -> tuple[int, int]:
     """Keep a parse-derived content inside the cue's paragraph: the small
     model sometimes joins paragraphs into one sentence."""
