@@ -61,7 +61,12 @@ def test_claim_noun_with_that_clause_and_possessor(nlp):
 def test_claim_noun_with_topic_needs_a_named_sayer(nlp):
     a = _all(nlp, "Her remarks about the strike angered the union.")["remarks"]
     assert (a.source.text, a.content.text) == ("Her", "the strike")
-    assert "questions" not in _all(nlp, "Voters raised questions about the budget.")
+    assert "questions" not in _all(nlp, "Questions about the budget remain.")
+
+
+def test_claim_noun_voiced_by_the_subject_of_its_verb(nlp):
+    a = _all(nlp, "The senator raised questions about the budget.")["questions"]
+    assert (a.source.text, a.content.text) == ("The senator", "the budget")
 
 
 def test_relative_clause_on_a_claim_noun_is_not_its_content(nlp):
@@ -123,10 +128,6 @@ def test_speech_verb_and_colon_closing_a_line_introduce_the_next_paragraph(nlp):
     assert top["added"].content.text == "We cannot keep the pools open all winter without a new levy"
 
 
-def _all(nlp, text):
-    return {a.cue.text: a for a in nlp(text)._.cg_attributions}
-
-
 def test_trailing_speaker_frame_reports_the_whole_sentence(nlp):
     # the parser hangs "the aide added" on the last conjunct only
     atts = _all(nlp, "The minister had promised the port would open, but the army blocked the road, the aide added.")
@@ -166,3 +167,21 @@ def test_seems_is_an_inference_credited_to_nobody(nlp):
     att = _top(nlp, "The ceasefire seems to have collapsed overnight.")["seems"]
     assert att.source is None and att.kind == "evidential"
     assert "have collapsed overnight" in att.content.text
+
+
+def test_report_inside_a_quotation_stays_inside_it(nlp):
+    # the parser hangs the interrupting "he added" on the quoted verb
+    atts = _all(nlp, "“That,” he added, “promises to make life a lot harder for our children.”")
+    assert atts["promises"].content.text == "to make life a lot harder for our children"
+    assert atts["promises"].parent is not None
+
+
+def test_newspaper_double_apostrophe_quotes_are_quotations():
+    from claimgraph.nlp.attribution_spans import quote_regions
+    text = "He said ''we are ready'' and left."
+    assert [text[a:b] for a, b in quote_regions(text)] == ["we are ready"]
+
+
+def test_hearer_before_a_colon_quotation(nlp):
+    att = _top(nlp, "The general told reporters: “We will not retreat.”")["told"]
+    assert att.content.text == "We will not retreat"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attribution_adjectives import adjective_cue, evidential_cue
 from claimgraph.nlp.attribution_chains import (
+    clip_to_quotes,
     link_chains,
     nest_in_quotes,
     release_coordinated,
@@ -81,6 +82,7 @@ class AttributionComponent:
         text = doc.text  # built once per doc: Doc.text re-joins every token on each access
         trim_trailing_frames(doc, found, text)
         release_coordinated(doc, found, text)
+        clip_to_quotes(found, text)
         link_chains(found)
         nest_in_quotes(doc, found, text)
         return doc
@@ -229,8 +231,12 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
     lemma = verb_lemma(tok, cues)
     if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_lemma(lemma):
         return None
-    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
-        return None  # "the so-called", "the reported deal": a modifier, not a speech act
+    # "the so-called", "the reported deal": a modifier, not a speech act; but a
+    # participle with its own subject or predicate ("which Cook called 'crap'",
+    # misparsed) still says something
+    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN" and \
+            not any(c.dep_ in ("oprd", "ccomp", "nsubj") for c in tok.children):
+        return None
     cue_end = tok.i + 1
     content_rng: tuple[int, int] | None = None
     deps = _CONTENT_DEPS + ("parataxis",) if lemma in cues.speech else _CONTENT_DEPS

@@ -49,6 +49,29 @@ def trim_trailing_frames(doc: Doc, atts: list[AttributionMention], text: str | N
                 a.content = CharSpan(c.start_char, end, text[c.start_char:end])
 
 
+def clip_to_quotes(atts: list[AttributionMention], text: str) -> None:
+    """A report made inside a quotation ("'Tell that to the janitor,' he
+    said") cannot reach outside it: the parser often hangs the frame around
+    the quotation on the quoted verb, so its content is cut to the quote."""
+    regions = quote_regions(text)
+    for a in atts:
+        if a.kind == "quote":
+            continue
+        region = inside_quote(regions, a.cue.start_char, a.cue.end_char)
+        if region is None:
+            continue
+        c = a.content
+        start, end = max(c.start_char, region[0]), min(c.end_char, region[1])
+        if start <= a.cue.start_char < end:  # the cut came from the frame side: what follows the cue
+            start = a.cue.end_char
+        while start < end and text[start] in " ,;:":
+            start += 1
+        while end > start and text[end - 1] in " ,;:.\u2014\u2013-'\n":
+            end -= 1
+        if (start, end) != (c.start_char, c.end_char) and end > start:
+            a.content = CharSpan(start, end, text[start:end])
+
+
 def nest_in_quotes(doc: Doc, atts: list[AttributionMention], text: str | None = None) -> None:
     """Someone quoted saying "I think …" speaks inside the quotation: the
     attribution that holds the quotation becomes the parent."""

@@ -130,6 +130,10 @@ def quote_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if before is not None:
         return before
     j = tok.i + 1
+    # "told reporters: “…”", "scolded him: “…”": the hearer comes first
+    hearer = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i == j and c.right_edge.i - c.i < 6]
+    if hearer and hearer[0].right_edge.i + 1 < len(doc) and doc[hearer[0].right_edge.i + 1].text == ":":
+        j = hearer[0].right_edge.i + 1
     while j < len(doc) and (doc[j].text in (":", ",") or doc[j].is_space):
         j += 1
     return quote_after(doc, j)

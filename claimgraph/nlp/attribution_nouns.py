@@ -19,6 +19,7 @@ from claimgraph.ontology.cues import AttributionCues
 
 _CLAUSE_DEPS = ("acl", "relcl", "ccomp", "appos")
 _SUBJ = ("nsubj", "nsubjpass", "expl", "csubj")
+_NOT_SAYERS = frozenset({"it", "this", "that", "what", "which"})
 _TRIM = ("relcl", "acl", "punct", "advcl", "prep")
 
 
@@ -26,7 +27,7 @@ def noun_cue(doc: Doc, tok: Token, cues: AttributionCues):
     """(attribution, cue token indices, source token) for a claim noun, or None."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.claim_nouns:
         return None
-    sayer = _sayer(tok)
+    sayer = _sayer(tok) or _voicer(tok, cues)
     content = _that_clause(doc, tok, cues)
     if content is None and sayer is not None:
         content = _topic(tok, cues)
@@ -57,6 +58,15 @@ def _sayer(tok: Token) -> Token | None:
             if objs:
                 return objs[0]
     return None
+
+
+def _voicer(tok: Token, cues: AttributionCues) -> Token | None:
+    """The subject of a verb that voices the claim: "she made the case
+    that …", "the senator raised questions about …"."""
+    head = tok.head
+    if tok.dep_ != "dobj" or head.lemma_.lower() not in cues.voicing_verbs:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_SAYERS), None)
 
 
 def _that_clause(doc: Doc, tok: Token, cues: AttributionCues) -> tuple[int, int] | None:

@@ -198,15 +198,25 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     (a linear scan: “ opens, ” closes, a straight double quote toggles)."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        # newspaper archives write quotation marks as two apostrophes
+        # (''…'') or as TeX-style ``…''
+        pair = text[i: i + 2]
+        if pair in ("''", "``"):
+            ch = "“" if pair == "``" or open_at is None else "”"
+            i += 1
         if ch == "\n":
             open_at = None
         elif ch == "“" or (ch == '"' and open_at is None):
             open_at = i + 1
         elif ch in "”\"" and open_at is not None:
-            if i > open_at:
-                out.append((open_at, i))
+            end = i - 1 if pair == "''" else i
+            if end > open_at:
+                out.append((open_at, end))
             open_at = None
+        i += 1
     return out
 
 

@@ -34,6 +34,7 @@ class AttributionCues:
     claim_nouns: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     making_verbs: frozenset[str] = frozenset()
+    voicing_verbs: frozenset[str] = frozenset()
     stance_adjectives: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
     evidential_verbs: frozenset[str] = frozenset()
@@ -81,6 +82,7 @@ def attribution_cues() -> AttributionCues:
         claim_nouns=_lower_set(raw.get("nouns", {}).get("claims")),
         topic_preps=_lower_set(raw.get("nouns", {}).get("topics")),
         making_verbs=_lower_set(raw.get("nouns", {}).get("making")),
+        voicing_verbs=_lower_set(raw.get("nouns", {}).get("voicing")),
         stance_adjectives=_lower_set(raw.get("adjectives", {}).get("stance")),
         stance_preps=_lower_set(raw.get("adjectives", {}).get("topics")),
         evidential_verbs=_lower_set(raw.get("evidential", {}).get("verbs")),
