@@ -185,3 +185,19 @@ def test_newspaper_double_apostrophe_quotes_are_quotations():
 def test_hearer_before_a_colon_quotation(nlp):
     att = _top(nlp, "The general told reporters: “We will not retreat.”")["told"]
     assert att.content.text == "We will not retreat"
+
+
+def test_everyday_sense_of_a_speech_verb_needs_a_clause(nlp):
+    assert "maintains" not in _top(nlp, "The foundation maintains a program for young leaders.")
+    assert _top(nlp, "The ministry maintains that the dam is safe.")["maintains"].source.text == "The ministry"
+
+
+def test_comparison_nobody_makes_is_not_a_cue(nlp):
+    assert "compared" not in _all(nlp, "Men earned a median salary of $98,000, compared with $93,000 for women.")
+    top = _top(nlp, "The senator compared the governor to a used-car salesman.")
+    assert top["compared the governor to"].source.text == "The senator"
+
+
+def test_declared_feelings_about_someone_are_positions(nlp):
+    att = _top(nlp, "The candidate openly admires the general as a strong leader.")["admires"]
+    assert att.source.text == "The candidate"

@@ -30,6 +30,7 @@ from claimgraph.nlp.attribution_chains import (
 from claimgraph.nlp.attribution_content import (
     paragraph_clip,
     passive_content,
+    quote_content,
     same_paragraph,
     speech_content,
     subject,
@@ -256,6 +257,8 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
             return None
     if comp:
         content_rng = (min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1)
+    elif content_rng is None and lemma in cues.clause_only and not has_particle:
+        content_rng = quote_content(doc, tok)  # "maintained a program" is not a report
     elif content_rng is None and (lemma in cues.speech or has_particle):
         content_rng = speech_content(doc, tok, lemma)
         if content_rng is None:
@@ -284,8 +287,10 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
             source_tok = left
             src_rng = subtree_range(left, _TRIM_SOURCE) if left is not None else src_rng
         source = char_span(doc, *src_rng) if source_tok is not None else None
-    elif lemma in cues.cognition and lemma not in cues.speech and not passive:
-        return None  # "to decide that …" with nobody deciding is not an attribution
+    elif (lemma in cues.cognition and lemma not in cues.speech or has_particle) and not passive:
+        # "to decide that …" with nobody deciding is not an attribution, nor
+        # "…, compared with 11 %", a comparison nobody makes
+        return None
     content = char_span(doc, *paragraph_clip(doc, tok.i, content_rng))
     if content.end_char <= content.start_char:
         return None

@@ -35,6 +35,7 @@ class AttributionCues:
     topic_preps: frozenset[str] = frozenset()
     making_verbs: frozenset[str] = frozenset()
     voicing_verbs: frozenset[str] = frozenset()
+    clause_only: frozenset[str] = frozenset()
     stance_adjectives: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
     evidential_verbs: frozenset[str] = frozenset()
@@ -82,6 +83,7 @@ def attribution_cues() -> AttributionCues:
         claim_nouns=_lower_set(raw.get("nouns", {}).get("claims")),
         topic_preps=_lower_set(raw.get("nouns", {}).get("topics")),
         making_verbs=_lower_set(raw.get("nouns", {}).get("making")),
+        clause_only=_lower_set(verbs.get("clause_only")),
         voicing_verbs=_lower_set(raw.get("nouns", {}).get("voicing")),
         stance_adjectives=_lower_set(raw.get("adjectives", {}).get("stance")),
         stance_preps=_lower_set(raw.get("adjectives", {}).get("topics")),
