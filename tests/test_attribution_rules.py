@@ -201,3 +201,16 @@ def test_comparison_nobody_makes_is_not_a_cue(nlp):
 def test_declared_feelings_about_someone_are_positions(nlp):
     att = _top(nlp, "The candidate openly admires the general as a strong leader.")["admires"]
     assert att.source.text == "The candidate"
+
+
+def test_reported_content_lies_on_one_side_of_the_frame(nlp):
+    text = ('"Voters do not agree with the mayor," Jones said, asking a few questions, including, '
+            '"Do you really think the tunnel needs more money?"')
+    att = _top(nlp, text)["said"]
+    assert "Jones said" not in att.content.text
+
+
+def test_quotation_left_open_at_a_paragraph_end_runs_to_that_end():
+    from claimgraph.nlp.attribution_spans import quote_regions
+    text = "“We will fight on. I think we can win.\n“And we will.”"
+    assert [text[a:b] for a, b in quote_regions(text)] == ["We will fight on. I think we can win.", "And we will."]

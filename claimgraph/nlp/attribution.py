@@ -228,6 +228,23 @@ def _adverb(doc: Doc, tok: Token, cues: AttributionCues):
     return att, [tok.i], None
 
 
+_BEFORE_FRAME = (",", "\"", "\u201d", "''", "\u2014", "\u2013")
+
+
+def _one_side(doc: Doc, tok: Token, comp: list[Token]) -> list[Token]:
+    """What is reported lies on one side of "X said": the parser can hang
+    clauses from both sides on the verb ('"…," Sanders said, suggesting
+    "…"'). A frame set off after a quotation or comma reports what came
+    before; otherwise what follows."""
+    before = [c for c in comp if c.right_edge.i < tok.i]
+    after = [c for c in comp if c.left_edge.i > tok.i]
+    if not before or not after:
+        return comp
+    subj = subject(tok)
+    lo = min(subj.left_edge.i, tok.i) if subj is not None and subj.i < tok.i else tok.i
+    return before if lo > 0 and doc[lo - 1].text in _BEFORE_FRAME else after
+
+
 def _verb(doc: Doc, tok: Token, cues: AttributionCues):
     lemma = verb_lemma(tok, cues)
     if tok.pos_ not in ("VERB", "AUX") or not cues.is_cue_lemma(lemma):
@@ -256,6 +273,7 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
         elif lemma not in cues.speech and lemma not in cues.cognition:
             return None
     if comp:
+        comp = _one_side(doc, tok, comp)
         content_rng = (min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1)
     elif content_rng is None and lemma in cues.clause_only and not has_particle:
         content_rng = quote_content(doc, tok)  # "maintained a program" is not a report

@@ -195,7 +195,8 @@ def dash_speaker(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks, paired within one line
-    (a linear scan: “ opens, ” closes, a straight double quote toggles)."""
+    (a linear scan: “ opens, ” closes, a straight double quote toggles); a
+    mark still open at a line's end quotes the rest of that line."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     i, n = 0, len(text)
@@ -208,6 +209,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             ch = "“" if pair == "``" or open_at is None else "”"
             i += 1
         if ch == "\n":
+            # a quotation running on into the next paragraph is left open at
+            # the end of this one (the next reopens with its own mark)
+            if open_at is not None and i - open_at > 1:
+                out.append((open_at, i))
             open_at = None
         elif ch == "“" or (ch == '"' and open_at is None):
             open_at = i + 1
