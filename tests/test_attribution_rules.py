@@ -214,3 +214,12 @@ def test_quotation_left_open_at_a_paragraph_end_runs_to_that_end():
     from claimgraph.nlp.attribution_spans import quote_regions
     text = "“We will fight on. I think we can win.\n“And we will.”"
     assert [text[a:b] for a, b in quote_regions(text)] == ["We will fight on. I think we can win.", "And we will."]
+
+
+def test_relative_clause_at_sentence_end_is_not_a_speaker_frame(nlp):
+    atts = _all(nlp, "The airline bought three cargo planes to expand its fleet, which has been described as vast.")
+    assert all("bought" not in a.content.text for a in atts)
+
+
+def test_aspectual_continue_is_not_a_report(nlp):
+    assert "continues" not in _all(nlp, "The airline continues to land at the base every week.")

@@ -258,6 +258,8 @@ def _verb(doc: Doc, tok: Token, cues: AttributionCues):
     cue_end = tok.i + 1
     content_rng: tuple[int, int] | None = None
     deps = _CONTENT_DEPS + ("parataxis",) if lemma in cues.speech else _CONTENT_DEPS
+    if lemma in cues.clause_only:  # "continues to grow", "proved to be": aspect, not report
+        deps = ("ccomp", "parataxis")
     # a complement in an earlier paragraph is a parser slip across a break
     comp = [c for c in tok.children if c.dep_ in deps and (c.i > tok.i or same_paragraph(doc, c.i, tok.i))]
     particle = cues.particles.get(lemma)

@@ -72,8 +72,8 @@ def trailing_frame(doc: Doc, tok: Token, subj: Token | None) -> tuple[int, int] 
     set off at the very end of a sentence report all of it. The parser
     often hangs such a frame on the last clause only (or as a conjunct),
     so the content is taken from the surface: sentence start to the comma."""
-    if subj is None or subj.head.i != tok.i:
-        return None
+    if subj is None or subj.head.i != tok.i or tok.dep_ == "relcl" or subj.tag_ in ("WDT", "WP", "WP$"):
+        return None  # ", which was described as …" is a relative clause, not a frame
     lo = min(subj.left_edge.i, tok.i)
     hi = max([tok.i, subj.right_edge.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in _NOT_FRAME])
     start, end = paragraph_clip(doc, tok.i, (tok.sent.start, tok.sent.end))
