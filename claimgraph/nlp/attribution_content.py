@@ -163,6 +163,8 @@ def passive_content(tok: Token) -> tuple[int, int] | None:
     announced", "the plan is backed by the unions"). Without an agent the
     announcer is unnamed, as in "it has been reported"."""
     subj = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
+    if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+        return tok.head.left_edge.i, tok.head.i + 1  # "the fleet, which was described": the fleet
     return subtree_range(subj[0], ("relcl", "acl", "punct")) if subj else None
 
 
