@@ -111,8 +111,11 @@ def release_coordinated(doc: Doc, atts: list[AttributionMention], text: str | No
         end_char = doc[v.right_edge.i].idx + len(doc[v.right_edge.i].text)
         for a, u in zip(atts, verbs, strict=True):
             c = a.content
+            # cheap span tests first: the clause must close this content
+            if a is b or end_char < c.end_char or end_char <= c.start_char:
+                continue
             start = _own_clause_start(doc, v, u)
-            if a is b or start is None or end_char < c.end_char:
+            if start is None:
                 continue
             cut = doc[start].idx
             if not c.start_char < cut < c.end_char:

@@ -8,6 +8,7 @@ relative clauses) in a single place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -193,35 +194,30 @@ def dash_speaker(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | 
     return (start, end), content
 
 
+_QUOTE_MARKS = re.compile("''|``|[\n\u201c\u201d\"]")
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks, paired within one line
-    (a linear scan: “ opens, ” closes, a straight double quote toggles); a
-    mark still open at a line's end quotes the rest of that line."""
+    (“ opens, ” closes, a straight double quote toggles; newspaper archives
+    write them as ''…'' or ``…''); a mark still open at a line's end quotes
+    the rest of that line, as a quotation running on into the next
+    paragraph is left open there. Scans the marks only (a regex), not every
+    character: it runs on whole articles."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        # newspaper archives write quotation marks as two apostrophes
-        # (''…'') or as TeX-style ``…''
-        pair = text[i: i + 2]
-        if pair in ("''", "``"):
-            ch = "“" if pair == "``" or open_at is None else "”"
-            i += 1
-        if ch == "\n":
-            # a quotation running on into the next paragraph is left open at
-            # the end of this one (the next reopens with its own mark)
-            if open_at is not None and i - open_at > 1:
-                out.append((open_at, i))
+    for m in _QUOTE_MARKS.finditer(text):
+        mark = m.group()
+        if mark == "\n":
+            if open_at is not None and m.start() - open_at > 1:
+                out.append((open_at, m.start()))
             open_at = None
-        elif ch == "“" or (ch == '"' and open_at is None):
-            open_at = i + 1
-        elif ch in "”\"" and open_at is not None:
-            end = i - 1 if pair == "''" else i
-            if end > open_at:
-                out.append((open_at, end))
+        elif mark in ("\u201c", "``") or (mark in ('"', "''") and open_at is None):
+            open_at = m.end()
+        elif open_at is not None:
+            if m.start() > open_at:
+                out.append((open_at, m.start()))
             open_at = None
-        i += 1
     return out
 
 
