@@ -10,7 +10,9 @@ in the denial's scope but not the denial itself — the status helper
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.attribution_spans import char_span, subtree_range
@@ -44,6 +46,10 @@ class ModalityComponent:
                     self.phrases.setdefault(phrase[0], []).append((phrase, kind))
         for options in self.phrases.values():
             options.sort(key=lambda p: -len(p[0]))  # longest match first
+        # the same, keyed and compared by the hashes of the words' lower forms
+        self.phrase_hashes: dict[int, list[tuple[tuple[str, ...], str, tuple[int, ...]]]] = {
+            hash_string(first): [(p, k, tuple(hash_string(w) for w in p)) for p, k in options]
+            for first, options in self.phrases.items()}
         # every word or lemma a single-token rule can fire on (see _word_rule):
         # most tokens are in none, and skip the per-kind tests altogether
         self.triggers: frozenset[str] = frozenset().union(
@@ -54,22 +60,41 @@ class ModalityComponent:
         return doc
 
 
+def _trigger_tokens(doc: Doc, words: frozenset[str], lowers: list[int]) -> list[int]:
+    """Indices of tokens whose lower form or lower-cased lemma is in
+    `words`, read from the doc's attribute arrays: creating a Token object
+    for every word of every article costs more than the rules themselves."""
+    strings = doc.vocab.strings
+    lemmas = doc.to_array(LEMMA).tolist()
+    hits: dict[int, bool] = {}
+    out = []
+    for i, (low, lem) in enumerate(zip(lowers, lemmas, strict=True)):
+        for h in (low, lem):
+            ok = hits.get(h)
+            if ok is None:
+                ok = hits[h] = h in strings and strings[h].lower() in words
+            if ok:
+                out.append(i)
+                break
+    return out
+
+
 def find_cues(doc: Doc, comp: ModalityComponent) -> list[ModalityCue]:
     out: list[ModalityCue] = []
     taken: set[tuple[int, str]] = set()  # (token, kind) already covered by a phrase
     in_phrase: set[int] = set()
-    for tok in doc:
-        for phrase, kind in comp.phrases.get(tok.lower_, ()):
-            end = tok.i + len(phrase)
-            if end <= len(doc) and tuple(t.lower_ for t in doc[tok.i:end]) == phrase:
-                if any((k, kind) in taken for k in range(tok.i, end)):
+    lowers = doc.to_array(LOWER).tolist()
+    for i, low in enumerate(lowers):
+        for phrase, kind, hashes in comp.phrase_hashes.get(low, ()):
+            end = i + len(phrase)
+            if end <= len(doc) and tuple(lowers[i:end]) == hashes:
+                if any((k, kind) in taken for k in range(i, end)):
                     continue
-                taken.update((k, kind) for k in range(tok.i, end))
-                in_phrase.update(range(tok.i, end))
-                out.append(_cue(doc, tok.i, end, kind, "phrase:" + " ".join(phrase)))
-    for tok in doc:
-        if tok.lower_ not in comp.triggers and tok.lemma_.lower() not in comp.triggers:
-            continue
+                taken.update((k, kind) for k in range(i, end))
+                in_phrase.update(range(i, end))
+                out.append(_cue(doc, i, end, kind, "phrase:" + " ".join(phrase)))
+    for i in _trigger_tokens(doc, comp.triggers, lowers):
+        tok = doc[i]
         for kind, kc in comp.kinds.items():
             if (tok.i, kind) in taken or (kind in ("negation", "conditional") and tok.i in in_phrase):
                 continue  # the "not" of "whether or not this is true" is part of that cue
