@@ -16,6 +16,7 @@ design (the cue words live in ontology/data/attribution_cues.toml):
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -94,9 +95,10 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
     taken: set[int] = set()
     resolver = SourceResolver(doc, cues)
     firsts = {frame[0] for frame in cues.according}
-    for tok in doc:
-        if tok.i in taken or not _may_cue(tok, cues, firsts):
+    for i in _candidates(doc, cues, firsts):
+        if i in taken:
             continue
+        tok = doc[i]
         found = (_according(doc, tok, cues) or _in_poll(doc, tok) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
                  or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues) or adjective_cue(doc, tok, cues) or evidential_cue(doc, tok, cues))
         if found is None:
@@ -111,26 +113,51 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
     return out
 
 
-def _may_cue(tok: Token, cues: AttributionCues, firsts: set[str]) -> bool:
-    """Whether any finding rule below could fire on tok: a cheap word-list
-    test that spares the (much slower) parse walks on most tokens. It must
-    stay a superset of what the rules accept, so results do not change."""
-    if tok.is_punct:
-        return True
-    low, lemma = tok.lower_, verb_lemma(tok, cues)
-    return (low in firsts or low == "in" or low in cues.adverbs or cues.is_cue_lemma(lemma)
-            or lemma in cues.claim_nouns or lemma in cues.stance_adjectives or lemma in cues.evidential_verbs)
+# (lower, lemma, tag) string hashes → whether a rule may fire; hashes are
+# stable across docs, so the answers carry over (bounded, cleared when full)
+_MEMO: dict[int, dict[tuple[int, int, int], bool]] = {}
+_MEMO_MAX = 200_000
+
+
+def _candidates(doc: Doc, cues: AttributionCues, firsts: set[str]) -> list[int]:
+    """Tokens any finding rule below could fire on: a cheap word-list test
+    that spares the (much slower) parse walks on most tokens. It reads the
+    doc's attribute arrays and decides once per distinct word form, since
+    creating a Token per word of every article costs more than the test.
+    It must stay a superset of what the rules accept, so results do not
+    change."""
+    strings = doc.vocab.strings
+    memo = _MEMO.setdefault(id(cues), {})
+    if len(memo) > _MEMO_MAX:
+        memo.clear()
+    out = []
+    for i, (punct, low, lem, tag) in enumerate(doc.to_array([IS_PUNCT, LOWER, LEMMA, TAG]).tolist()):
+        if punct:
+            out.append(i)
+            continue
+        ok = memo.get((low, lem, tag))
+        if ok is None:
+            word = strings[low]
+            lemma = repaired_lemma(strings[lem].lower(), word, strings[tag], cues)
+            ok = memo[(low, lem, tag)] = (
+                word in firsts or word == "in" or word in cues.adverbs or cues.is_cue_lemma(lemma)
+                or lemma in cues.claim_nouns or lemma in cues.stance_adjectives or lemma in cues.evidential_verbs)
+        if ok:
+            out.append(i)
+    return out
 
 
 def verb_lemma(tok: Token, cues: AttributionCues) -> str:
-    """The token's lemma, repaired when the rule lemmatizer stripped an
-    inflection to the wrong base ("hoping" → "hop", "rated" → "rat"): it
-    keeps the first base form it knows, so a cue verb ending in a silent
-    -e loses to a shorter word. Only inflected verb forms are repaired."""
-    lemma = tok.lemma_.lower()
-    if cues.is_cue_lemma(lemma) or tok.tag_ not in ("VBG", "VBD", "VBN", "VBZ"):
+    return repaired_lemma(tok.lemma_.lower(), tok.lower_, tok.tag_, cues)
+
+
+def repaired_lemma(lemma: str, low: str, tag: str, cues: AttributionCues) -> str:
+    """The lemma, repaired when the rule lemmatizer stripped an inflection
+    to the wrong base ("hoping" → "hop", "rated" → "rat"): it keeps the
+    first base form it knows, so a cue verb ending in a silent -e loses to
+    a shorter word. Only inflected verb forms are repaired."""
+    if cues.is_cue_lemma(lemma) or tag not in ("VBG", "VBD", "VBN", "VBZ"):
         return lemma
-    low = tok.lower_
     for suffix in ("ing", "ed", "es"):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             candidate = low[: -len(suffix)] + "e"
