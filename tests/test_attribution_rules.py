@@ -224,3 +224,16 @@ def test_relative_clause_at_sentence_end_is_not_a_speaker_frame(nlp):
 
 def test_aspectual_continue_is_not_a_report(nlp):
     assert "continues" not in _all(nlp, "The airline continues to land at the base every week.")
+
+
+def test_headline_colon_quotation_is_credited_to_the_names_before_it(nlp):
+    atts = _all(nlp, "Senator Jane Roe Grills Bank Chief: ‘You Should Resign Today.’\n\nThe hearing ran late.")
+    att = atts[":"]
+    assert att.source.text == "Senator Jane Roe Grills Bank Chief"  # a headline: every word capitalised
+    assert att.content.text == "You Should Resign Today"
+    lesson = _all(nlp, "A lesson from Jane Roe: 'Be the voice that people hear.'\n\nShe spoke for an hour.")[":"]
+    assert lesson.source.text == "Jane Roe"
+
+
+def test_editors_rubric_is_no_speaker(nlp):
+    assert ":" not in _all(nlp, "Correction: An earlier version of this article misstated the date.")

@@ -100,7 +100,7 @@ def find_attributions(doc: Doc, cues: AttributionCues) -> list[AttributionMentio
             continue
         tok = doc[i]
         found = (_according(doc, tok, cues) or _in_poll(doc, tok) or _adverb(doc, tok, cues) or _verb(doc, tok, cues)
-                 or _punct_speaker(doc, tok) or noun_cue(doc, tok, cues) or adjective_cue(doc, tok, cues) or evidential_cue(doc, tok, cues))
+                 or _punct_speaker(doc, tok, cues) or noun_cue(doc, tok, cues) or adjective_cue(doc, tok, cues) or evidential_cue(doc, tok, cues))
         if found is None:
             continue
         att, cue_tokens, src_tok = found
@@ -225,12 +225,12 @@ def _in_poll(doc: Doc, tok: Token):
     return att, [tok.i], objs[0]
 
 
-def _punct_speaker(doc: Doc, tok: Token):
+def _punct_speaker(doc: Doc, tok: Token, cues: AttributionCues):
     """Speaker labels marked by punctuation only: "Name: …" at a line start
     and "“…” ― Name" after a quotation."""
     if not tok.is_punct:
         return None
-    found = speaker_label(doc, tok.i) or dash_speaker(doc, tok.i)
+    found = speaker_label(doc, tok.i, cues.rubrics) or dash_speaker(doc, tok.i)
     if found is None:
         return None
     src_rng, content_rng = found

@@ -145,7 +145,7 @@ def _line_start(doc: Doc, i: int) -> int:
     return j
 
 
-def speaker_label(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def speaker_label(doc: Doc, i: int, rubrics: frozenset[str] = frozenset()) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'Name: words' at the start of a line (headlines, transcripts): the
     colon at token i is the cue; returns (source range, content range)."""
     if doc[i].text != ":" or i == 0:
@@ -154,17 +154,52 @@ def speaker_label(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] |
     while start < i and doc[start].text in OPEN_QUOTES:
         start += 1
     label = doc[start:i]
-    if not 0 < len(label) <= _MAX_LABEL or not all(_name_like(t) for t in label):
-        return None
-    # "The Latest: …": a label opening with an article is a rubric, not a speaker
-    if label[0].lower_ in ("the", "a", "an"):
+    if len(label) and label[0].lower_ in rubrics:  # "Correction: …", "Source: …"
         return None
     end = i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
         end += 1
     if end <= i + 1 or doc[i].whitespace_ == "":
         return None
-    return (start, i), (i + 1, end)
+    if 0 < len(label) <= _MAX_LABEL and all(_name_like(t) for t in label) \
+            and label[0].lower_ not in ("the", "a", "an"):  # "The Latest: …" is a rubric, not a speaker
+        return (start, i), (i + 1, end)
+    # a headline "Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated’":
+    # the rest of the line is one quotation, credited to the names before it
+    # ("He says: “…”" is the verb's quotation, found with the verb)
+    if len(label) <= 2 * _MAX_LABEL and doc[i - 1].pos_ not in ("VERB", "AUX") and _one_quotation(doc, i + 1, end):
+        run = _longest_name_run(doc, start, i)
+        if run is not None:
+            return run, (i + 1, end)
+    return None
+
+
+_HEAD_QUOTES = ("\u2018", "'", "\u201c", '"', "``", "''")
+_TAIL_QUOTES = ("\u2019", "'", "\u201d", '"', "''")
+
+
+def _one_quotation(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are one quotation (trailing stops allowed)."""
+    while end > start and doc[end - 1].text in (".", "!", "?"):
+        end -= 1
+    return end - start >= 3 and doc[start].text in _HEAD_QUOTES and doc[end - 1].text in _TAIL_QUOTES
+
+
+def _longest_name_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The longest run of capitalised words in [start, end), the first on ties."""
+    best: tuple[int, int] | None = None
+    k = start
+    while k < end:
+        if _name_like(doc[k]) and doc[k].lower_ not in ("the", "a", "an"):
+            j = k
+            while j < end and _name_like(doc[j]):
+                j += 1
+            if best is None or j - k > best[1] - best[0]:
+                best = (k, j)
+            k = j
+        else:
+            k += 1
+    return best
 
 
 def dash_speaker(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -36,6 +36,7 @@ class AttributionCues:
     making_verbs: frozenset[str] = frozenset()
     voicing_verbs: frozenset[str] = frozenset()
     clause_only: frozenset[str] = frozenset()
+    rubrics: frozenset[str] = frozenset()
     stance_adjectives: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
     evidential_verbs: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ def attribution_cues() -> AttributionCues:
         topic_preps=_lower_set(raw.get("nouns", {}).get("topics")),
         making_verbs=_lower_set(raw.get("nouns", {}).get("making")),
         clause_only=_lower_set(verbs.get("clause_only")),
+        rubrics=_lower_set(sources.get("rubrics")),
         voicing_verbs=_lower_set(raw.get("nouns", {}).get("voicing")),
         stance_adjectives=_lower_set(raw.get("adjectives", {}).get("stance")),
         stance_preps=_lower_set(raw.get("adjectives", {}).get("topics")),
