@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from claimgraph.model import Actor
 from claimgraph.nlp.actors_lexicon import Lexicon
 from claimgraph.nlp.actors_resolve import annotate
-from claimgraph.nlp.types import ActorMention, ensure_extensions
+from claimgraph.nlp.types import ActorMention, ensure_extensions, ext
 from claimgraph.ontology.actors import actor_words
 
 MAX_TOKENS = 200_000  # a document longer than this is cut for actor search, not parsed twice
@@ -46,7 +46,7 @@ def make_actors(nlp: Language, name: str) -> ActorsComponent:
 
 
 def _mentions(doc: Doc) -> list[ActorMention]:
-    return doc._.cg_mentions or []
+    return ext(doc, "cg_mentions") or []
 
 
 def actors_for_span(doc: Doc, start: int, end: int, include_locations: bool = False) -> list[ActorMention]:

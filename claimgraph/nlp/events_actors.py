@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.actors import actor_for_token
-from claimgraph.nlp.types import ActorMention, EventMention
+from claimgraph.nlp.types import ActorMention, EventMention, ext
 
 PAIR_KEY = "cg_events_state_pair"
 PAIR_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "neighbors", "sides", "capitals"}
@@ -32,7 +32,7 @@ def actor_at(doc: Doc, i: int, places: bool = False) -> ActorMention | None:
 
 def location_at(doc: Doc, i: int) -> ActorMention | None:
     """A place mention at token i (for event locations), or None."""
-    mentions = doc._.cg_mentions or []
+    mentions = ext(doc, "cg_mentions") or []
     for m in mentions:
         if m.start <= i < m.end and m.role == "location":
             return m
@@ -51,7 +51,7 @@ def with_states(doc: Doc, ids: list[str]) -> list[str]:
     country finds the event. People and companies keep only themselves: a
     person's country is an affiliation, not the actor.
     """
-    actors = doc._.cg_actors or {}
+    actors = ext(doc, "cg_actors") or {}
     out = list(ids)
     for a in ids:
         actor = actors.get(a)
@@ -64,7 +64,7 @@ def with_states(doc: Doc, ids: list[str]) -> list[str]:
 
 def note_pair(doc: Doc, events: list[EventMention]) -> None:
     """Remember the last two states that met as source and target ("X supplies Y with oil")."""
-    actors = doc._.cg_actors or {}
+    actors = ext(doc, "cg_actors") or {}
     for ev in events:
         src = [a for a in ev.source if getattr(actors.get(a), "kind", None) == "country"]
         tgt = [a for a in ev.target if getattr(actors.get(a), "kind", None) == "country" and a not in src]

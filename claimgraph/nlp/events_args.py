@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.events_actors import actor_at, pair_for
+from claimgraph.nlp.types import ext
 
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod", "nummod", "quantmod"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself", "themselves"}
@@ -71,7 +72,7 @@ def _governing_subject(tok: Token) -> list[str]:
 
 def quote_speaker(tok: Token) -> list[str]:
     """"I"/"we" inside quoted or reported content: the speaker the attribution names."""
-    for att in tok.doc._.cg_attributions or []:
+    for att in ext(tok.doc, "cg_attributions") or []:
         if att.source_actor_id and att.content.start_char <= tok.idx < att.content.end_char:
             return [att.source_actor_id]
     return []

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.nlp.events_lexicon import Lexicon
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_verbal import Candidate, code_verb
-from claimgraph.nlp.types import EventMention
+from claimgraph.nlp.types import EventMention, ext
 
 MAX_BACK = 4  # sentences an allegation or a dyad stays available
 # "denied the allegations" names an allegation already on the page: a definite
@@ -71,7 +71,7 @@ def shadow_candidates(sent: Span, lex: Lexicon, cands: list[Candidate]) -> list[
 
 
 def _country(doc: Doc, actor_id: str) -> str | None:
-    actor = (doc._.cg_actors or {}).get(actor_id)
+    actor = (ext(doc, "cg_actors") or {}).get(actor_id)
     return getattr(actor, "country", None) if actor is not None else None
 
 
@@ -164,6 +164,6 @@ def domestic_protest(doc: Doc, ev: EventMention) -> None:
 
 
 def _kind(doc: Doc, actor_id: str) -> str | None:
-    actor = (doc._.cg_actors or {}).get(actor_id)
+    actor = (ext(doc, "cg_actors") or {}).get(actor_id)
     return getattr(actor, "kind", None)
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.nlp.types import ActorMention, AttributionMention, CharSpan, ModalityCue
+from claimgraph.nlp.types import ActorMention, AttributionMention, CharSpan, ModalityCue, ext
 from claimgraph.ontology.cues import attribution_cues, modality_cues
 
 _HYPOTHETICAL = ("hedge", "conditional", "speculation")
@@ -50,8 +50,8 @@ def status_for(doc: Doc, token_i: int) -> StatusInfo:
     """Status, credited source and negation for the event triggered at token_i."""
     tok = doc[token_i]
     ts, te = tok.idx, tok.idx + len(tok.text)
-    cues: list[ModalityCue] = list(doc._.cg_cues or [])
-    atts: list[AttributionMention] = list(doc._.cg_attributions or [])
+    cues: list[ModalityCue] = list(ext(doc, "cg_cues") or [])
+    atts: list[AttributionMention] = list(ext(doc, "cg_attributions") or [])
 
     applied = [i for i, c in enumerate(cues)
                if c.kind != "negation" and _inside(c.scope, ts, te) and not (c.start_char <= ts < c.end_char)]
@@ -100,7 +100,7 @@ def _accuser(doc: Doc, tok: Token, atts: list[AttributionMention], ts: int) -> t
     if subj is None or subj.pos_ == "PRON":
         return None
     span = doc[subj.left_edge.i: subj.i + 1]
-    actor = next((m.actor_id for m in doc._.cg_mentions or []
+    actor = next((m.actor_id for m in ext(doc, "cg_mentions") or []
                   if m.role != "location" and m.start <= subj.i < m.end), None)
     return actor, span.text
 
@@ -158,7 +158,7 @@ def _credited_text(doc: Doc, att: AttributionMention, actor_id: str | None) -> s
     "Haaretz"), or the whole source span."""
     src = att.source
     assert src is not None
-    mentions: list[ActorMention] = list(doc._.cg_mentions or [])
+    mentions: list[ActorMention] = list(ext(doc, "cg_mentions") or [])
     if actor_id is not None:
         for m in mentions:
             if m.actor_id == actor_id and src.start_char <= m.start_char and m.end_char <= src.end_char:

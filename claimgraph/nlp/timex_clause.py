@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.timex_lexicon import Lexicon, lexicon
 from claimgraph.nlp.timex_offset import Offset, clause_offset, shifted
-from claimgraph.nlp.types import TimexMention
+from claimgraph.nlp.types import TimexMention, ext
 
 _VERBAL = ("VERB", "AUX")
 # Children that open a clause of their own; their dates are not ours.
@@ -188,7 +188,7 @@ def _loose(cands: list[tuple[TimexMention, int]], verb: Token, near: int, sent_t
 
 
 def sentence_timexes(doc: Doc, sent: Span) -> list[TimexMention]:
-    return [t for t in (doc._.cg_timexes or []) if sent.start <= t.start and t.end <= sent.end]
+    return [t for t in (ext(doc, "cg_timexes") or []) if sent.start <= t.start and t.end <= sent.end]
 
 
 def local_date(doc: Doc, token_i: int) -> TimexMention | None:

@@ -20,6 +20,7 @@ Order (see DESIGN §1): actors → timex → attribution → modality → events
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -155,6 +156,19 @@ def ensure_extensions() -> None:
     for name, default in _EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def ext(doc: Doc, name: str) -> Any:
+    """`getattr(doc._, name)` for the extensions above, without a proxy object per read.
+
+    Each `doc._` builds an Underscore proxy, and the events coder asks for
+    `cg_mentions` tens of thousands of times per hundred articles. spaCy keeps
+    a Doc extension's value in `doc.user_data` under ("._.", name, None, None)
+    (Underscore._get_key); ours have no getter or method and default to None,
+    so this lookup is all that `doc._.name` does for them (tests/test_types.py
+    holds spaCy to that).
+    """
+    return doc.user_data.get(("._.", name, None, None))
 
 
 def get_list(doc: Doc, name: str) -> list:
