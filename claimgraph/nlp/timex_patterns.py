@@ -43,29 +43,12 @@ PRIORITY: dict[str, int] = {
 }
 
 
-# Words that only glue a pattern together; they never start a search window.
-_GLUE = frozenset({"the", "of", "a", "an", "and", "-", "to", "at", "in", "this"})
-
-
-def trigger_words(lex: Lexicon) -> frozenset[str]:
-    """Lower-case words of which at least one occurs in (or right after the
-    start of) every pattern: only text near them is handed to the Matcher,
-    which keeps the component cheap on long articles."""
-    words: set[str] = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.numbers)
-    words |= lex.vague_numbers | set(lex.units) | set(lex.steps) | set(lex.vague_sides)
-    for phrase in lex.deictic:
-        words.update(phrase.split())
-    words |= {"between", "from", "ago", "weekend", "quarter", "beginning", "start", "end", "middle"}
-    words.update(ORDINAL_WORDS)
-    return frozenset(words - _GLUE)
-
-
 def _in(words: object) -> dict[str, Any]:
     return {"IN": sorted(words)}  # type: ignore[call-overload]
 
 
-def build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
-    """All patterns, compiled once per pipeline."""
+def patterns(lex: Lexicon) -> dict[str, list[Pattern]]:
+    """Every pattern by label (the shape it matches)."""
     month: dict[str, Any] = {"LOWER": _in(lex.months), "IS_TITLE": True, "TAG": {"NOT_IN": ["MD"]}}
     month_full: dict[str, Any] = {"LOWER": _in(lex.month_full), "IS_TITLE": True, "TAG": {"NOT_IN": ["MD"]}}
     day = {"TEXT": {"REGEX": DAY_RE}}
@@ -85,7 +68,7 @@ def build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     num_more: dict[str, Any] = {"LOWER": _in(num_first_words | {"and", "-", "of"}), "OP": "{0,4}"}
     half = [{"LOWER": "and"}, {"LOWER": "a"}, {"LOWER": "half"}]
 
-    patterns: dict[str, list[Pattern]] = {
+    out: dict[str, list[Pattern]] = {
         "ISO": [[{"TEXT": {"REGEX": ISO_RE}}],
                 [year, {"ORTH": "-"}, {"TEXT": {"REGEX": MONTH_NUM_RE}}, {"ORTH": "-"}, day]],
         "SLASH": [[{"TEXT": {"REGEX": SLASH_RE}}]],
@@ -134,7 +117,12 @@ def build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         "DUR_BARE": [[{"LOWER": _in(FOR_WORDS)}, plural_unit],
                      [{"LOWER": _in(FOR_WORDS)}, {"LOWER": "the"}, plural_unit]],
     }
+    return out
+
+
+def build_matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
+    """All patterns, compiled once per pipeline."""
     matcher = Matcher(vocab, validate=True)
-    for label, pats in patterns.items():
+    for label, pats in patterns(lex).items():
         matcher.add(label, pats)
     return matcher
