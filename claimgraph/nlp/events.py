@@ -15,6 +15,7 @@ plainer defaults) in a pipeline that lacks them.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import DateValue
@@ -27,11 +28,12 @@ from claimgraph.nlp.events_quantities import quantities
 from claimgraph.nlp.events_verbal import Candidate, code_verb, say_must
 from claimgraph.nlp.status import status_for
 from claimgraph.nlp.timex import clause_date
-from claimgraph.nlp.types import CharSpan, EventMention, get_list
+from claimgraph.nlp.types import CharSpan, EventMention, ext, get_list
 from claimgraph.ontology.plover import intensity, is_reciprocal
 
 _NAMED_KEY = "cg_events_named_tokens"
 MAX_SENT_TOKENS = 400  # longer "sentences" are parser accidents (tables, lists): skipped
+_VB_TAGS: dict[int, bool] = {}  # tag id → is a VB* tag
 
 
 def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
@@ -84,11 +86,39 @@ def _named(doc: Doc) -> set[int]:
     cached = doc.user_data.get(_NAMED_KEY)
     if cached is not None:
         return cached
-    out = {i for t in doc._.cg_timexes or [] if t.kind == "DATE" for i in range(t.start, t.end)}
-    out |= {i for m in doc._.cg_mentions or [] if m.role != "location" and m.end - m.start > 1
+    out = {i for t in ext(doc, "cg_timexes") or [] if t.kind == "DATE" for i in range(t.start, t.end)}
+    out |= {i for m in ext(doc, "cg_mentions") or [] if m.role != "location" and m.end - m.start > 1
             for i in range(m.start, m.end)}
     doc.user_data[_NAMED_KEY] = out
     return out
+
+
+def _is_vb_tag(tok: Token) -> bool:
+    """`tok.tag_.startswith("VB")`, decided once per tag: string lookups per token add up."""
+    known = _VB_TAGS.get(tok.tag)
+    if known is None:
+        known = _VB_TAGS[tok.tag] = tok.tag_.startswith("VB")
+    return known
+
+
+def _predicates(sent: Span, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """(verbs, event-noun candidates) of a sentence, each top of the tree first.
+
+    One pass over the tokens, on the integer POS; nouns that name a date or an
+    actor, or that no lexicon entry can code, are dropped before the depth
+    sort (the sort is stable, so the survivors keep their order)."""
+    named = _named(sent.doc)
+    verbs: list[Token] = []
+    nouns: list[Token] = []
+    for t in sent:
+        pos = t.pos
+        if pos == VERB or pos == AUX or _is_vb_tag(t):
+            verbs.append(t)
+        if (pos == NOUN or pos == PROPN) and t.i not in named and noun_entries(t, lex)[1]:
+            nouns.append(t)
+    verbs.sort(key=lambda t: len(list(t.ancestors)))
+    nouns.sort(key=lambda t: len(list(t.ancestors)))
+    return verbs, nouns
 
 
 def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
@@ -97,8 +127,7 @@ def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
     suppressed_verbs: set[int] = set()
     suppressed_nouns: set[int] = set()
     # Verbs, top of the tree first, so a controlling verb can claim its complement.
-    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")),
-                   key=lambda t: len(list(t.ancestors)))
+    verbs, nouns = _predicates(sent, lex)
     for tok in verbs:
         if tok.i in suppressed_verbs:
             continue
@@ -108,10 +137,8 @@ def code_sentence(sent: Span, lex: Lexicon) -> list[Candidate]:
         cands.append(cand)
         suppressed_verbs |= cand.suppress_verbs
         suppressed_nouns |= cand.suppress_nouns | {cand.trigger.i}
-    named = _named(sent.doc)
-    nouns = sorted((t for t in sent if t.pos_ in ("NOUN", "PROPN")), key=lambda t: len(list(t.ancestors)))
     for tok in nouns:
-        if tok.i in suppressed_nouns or tok.i in suppressed_verbs or tok.i in named or not noun_entries(tok, lex)[1]:
+        if tok.i in suppressed_nouns or tok.i in suppressed_verbs:
             continue
         cand = code_noun(tok, lex)
         if cand is None:
