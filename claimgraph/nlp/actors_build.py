@@ -106,6 +106,18 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_GENERIC: tuple[ActorWords, frozenset[str]] | None = None
+
+
+def _generic(words: ActorWords) -> frozenset[str]:
+    """Heading words that are no name on their own, joined once per word lists rather than per document."""
+    global _GENERIC
+    if _GENERIC is None or _GENERIC[0] is not words:
+        _GENERIC = (words, frozenset(words.org_heads) | set(words.sector_modifiers) | set(words.collectives)
+                    | set(words.titles))
+    return _GENERIC[1]
+
+
 def collect(doc: Doc, lex: Lexicon, words: ActorWords, hits: list[LexHit]) -> tuple[list[Candidate], list[LexHit], set[int]]:
     """(name candidates, surviving gazetteer hits, tokens of things) for `doc`."""
     things: set[int] = set()
@@ -115,7 +127,7 @@ def collect(doc: Doc, lex: Lexicon, words: ActorWords, hits: list[LexHit]) -> tu
     taken = [(c.start, c.end) for c in cands] + [(c.acronym, c.acronym + 1) for c in cands if c.acronym]
     spans = []
     thing_names: set[str] = set()  # a name used for a facility once is a facility throughout
-    generic = set(words.org_heads) | set(words.sector_modifiers) | set(words.collectives) | set(words.titles)
+    generic = _generic(words)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS and ent.label_ != "PRODUCT":
             continue

@@ -68,6 +68,9 @@ class Lexicon:
         self._org_label = nlp.vocab.strings["ORG"]
         # joined forms ("Azerbaijan") for hyphen repair, single-token forms for affixes
         self.single = {k: v for k, v in self.places.items() if " " not in k}
+        # lower-cased state forms, which short forms skip when comparing names;
+        # built here, once, not per document
+        self.place_words = frozenset(p.lower() for p in self.places)
 
     def hits(self, doc: Doc) -> list[LexHit]:
         """Top-level matches (longest wins) plus state names nested in known organisations."""

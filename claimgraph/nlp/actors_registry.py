@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from claimgraph.model import Actor
@@ -48,6 +49,9 @@ class ActorState:
     first: int = 10**9  # first token where it is mentioned
     last: int = -1  # last token where it is mentioned (as an actor)
     positions: list[int] = field(default_factory=list)  # token index of each mention
+    # (place words, name words a short form must abbreviate): coref.short_form asks for
+    # them for every state at every name, and `tokens` never changes once registered
+    long_form: tuple[AbstractSet[str], list[str]] | None = None
 
 
 class Registry:

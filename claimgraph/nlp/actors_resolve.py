@@ -10,6 +10,9 @@ Aviv"), anywhere else it acts ("Baku has allowed …", "Tel Aviv's aim").
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from claimgraph.nlp.actors_affiliation import affiliate_officials
@@ -22,6 +25,8 @@ from claimgraph.nlp.types import ActorMention, get_actors, get_list
 from claimgraph.ontology.actors import ActorWords
 
 MAX_RUN = 6  # longest proper-noun run tried as a short form
+_PROPER_TAGS = frozenset({get_string_id("NNP"), get_string_id("NNPS")})
+_NN = get_string_id("NN")
 
 
 def place_role(doc: Doc, hit: LexHit, words: ActorWords) -> tuple[str, str]:
@@ -65,14 +70,16 @@ def _expand(doc: Doc, cands: list[Candidate], words: ActorWords, places: dict[in
             c.lo = left_edge(doc, c.start, c.end)
             c.desc_range = (c.lo, c.start)
     out: list[Candidate] = []
+    persons = [p for p in cands if p.label == "PERSON"]
     for c in cands:
-        host = next((p for p in cands if p is not c and p.label == "PERSON" and p.lo <= c.start and c.end <= p.start), None)
+        host = next((p for p in persons if p is not c and p.lo <= c.start and c.end <= p.start), None)
         if host is not None and c.org is None and c.acronym is None:
             continue
         out.append(c)
-    for c in out:  # never let a description run over another name
-        for o in out:
-            if o is not c and o.org is None and c.lo < o.end <= c.start and not (o.lo <= c.start and c.lo >= o.lo):
+    for k, c in enumerate(out):  # never let a description run over another name
+        # cands come sorted by start, so a name ending by c.start comes before c
+        for o in out[:k]:
+            if o.org is None and c.lo < o.end <= c.start and not (o.lo <= c.start and c.lo >= o.lo):
                 c.lo = max(c.lo, o.end)
         while c.lo < c.start and doc[c.lo].is_punct:
             c.lo += 1
@@ -134,7 +141,7 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
     cands = _expand(doc, cands, words, places)
     reg = Registry()
     ids: dict[int, str] = {}
-    place_words = {p.lower() for p in lex.places}
+    place_words = lex.place_words
 
     def emit(lo: int, end: int, actor_id: str, role: str, rule: str, chars: tuple[int, int] | None = None,
              alias: str | None = None) -> None:
@@ -200,7 +207,7 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
 
 
 def _references(doc: Doc, reg: Registry, words: ActorWords, places: dict[int, str], covered: set[int],
-                emit, max_tokens: int, place_words: set[str]) -> None:
+                emit, max_tokens: int, place_words: AbstractSet[str]) -> None:
     """Proper-noun runs NER missed ("Silk Way", a bare "OCCRP"), then definite descriptions."""
     categories = set().union(*(st.categories for st in reg.states.values()))
     sent_of = [0] * len(doc)
@@ -208,14 +215,15 @@ def _references(doc: Doc, reg: Registry, words: ActorWords, places: dict[int, st
         for i in range(sent.start, sent.end):
             sent_of[i] = k
     limit = min(len(doc), max_tokens)
+    # tag ids from one array: a Token object per position, only where one is needed
+    tags = doc.to_array("TAG").tolist()
     i = 0
     while i < limit:
-        tok = doc[i]
         if i in covered:
             i += 1
             continue
         j = i
-        while j < limit and j - i < MAX_RUN and j not in covered and doc[j].tag_ in ("NNP", "NNPS") \
+        while j < limit and j - i < MAX_RUN and j not in covered and tags[j] in _PROPER_TAGS \
                 and "\n" not in doc[j].text:
             j += 1
         if j > i:
@@ -226,7 +234,7 @@ def _references(doc: Doc, reg: Registry, words: ActorWords, places: dict[int, st
                 covered.update(range(i, j))
             i = j
             continue
-        found = definite(doc, tok, reg, words, places, sent_of, categories) if tok.tag_ == "NN" else None
+        found = definite(doc, doc[i], reg, words, places, sent_of, categories) if tags[i] == _NN else None
         if found is not None:
             emit(found[0], i + 1, found[1], "actor", "definite")
             covered.update(range(found[0], i + 1))

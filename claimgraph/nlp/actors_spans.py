@@ -82,6 +82,17 @@ def _first_conjunct(tok: Token) -> Token:
     return tok
 
 
+_THINGS: tuple[ActorWords, frozenset[str]] | None = None
+
+
+def _things(words: ActorWords) -> frozenset[str]:
+    """Platform and facility words together, joined once per word lists rather than per name."""
+    global _THINGS
+    if _THINGS is None or _THINGS[0] is not words:
+        _THINGS = (words, words.platforms | words.facilities)
+    return _THINGS[1]
+
+
 def is_thing(span: Span, words: ActorWords) -> str | None:
     """A weapon, product or facility named, not an actor.
 
@@ -93,7 +104,7 @@ def is_thing(span: Span, words: ActorWords) -> str | None:
     last = span[-1]
     if last.like_num or (len(last.text) <= 16 and DESIGNATION.match(last.text) and any(c.isdigit() for c in last.text)):
         return "designation"
-    things = words.platforms | words.facilities
+    things = _things(words)
     root = span.root
     if singular(root.text, things) in things and len(span) > 1:
         return "facility" if singular(root.text, things) in words.facilities else "platform"

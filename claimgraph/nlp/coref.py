@@ -15,6 +15,7 @@ Two kinds of later reference are resolved to an actor named earlier:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Token
 
@@ -59,8 +60,16 @@ def abbreviates(short: Sequence[str], long: Sequence[str], heads: dict | frozens
     return distinctive
 
 
+def _long_form(st: ActorState, place_words: AbstractSet[str]) -> list[str]:
+    """The state's name words without state names and stop words, worked out once per state."""
+    cached = st.long_form
+    if cached is None or cached[0] is not place_words:
+        cached = st.long_form = (place_words, [t for t in st.tokens if t not in place_words and t not in STOP])
+    return cached[1]
+
+
 def short_form(reg: Registry, tokens: Sequence[str], position: int, person: bool | None,
-               heads: dict, place_words: set[str]) -> str | None:
+               heads: dict, place_words: AbstractSet[str]) -> str | None:
     """The actor a short name refers to: the most recent preceding match, else the first later one."""
     tokens = [t for t in tokens if t not in STOP]
     best: ActorState | None = None
@@ -74,8 +83,7 @@ def short_form(reg: Registry, tokens: Sequence[str], position: int, person: bool
         if kind == "person":
             ok = len(tokens) < len(st.tokens) and list(st.tokens[-len(tokens):]) == list(tokens)
         else:
-            long = [t for t in st.tokens if t not in place_words and t not in STOP]
-            ok = abbreviates(tokens, long, heads)
+            ok = abbreviates(tokens, _long_form(st, place_words), heads)
         if not ok:
             continue
         before = [p for p in st.positions if p <= position]
