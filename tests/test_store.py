@@ -86,6 +86,23 @@ def test_extraction_replaces_atomically(tmp_path: Path) -> None:
     assert [e.date for e in evs] == [DateValue("2011", "year")]
     assert store.count("mentions") == 1
     assert "Baku" in store.get_actor("AZE").aliases
+    # a second save replaces the first (the delete step is skipped only for never-extracted documents)
+    store.save_extraction(d.id, actors=[], mentions=[Mention(d.id, 7, 15, "supplied", None)], timexes=[],
+                          attributions=[], events=[_event(d.id, 1)], extractor_version="t2")
+    assert [m.text for m in store.mentions(d.id)] == ["supplied"] and len(store.events()) == 1
+
+
+def test_mentions_by_document(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "m.db")
+    a, b = _doc("Israel and Iran."), _doc("Nothing here.")
+    for d in (a, b):
+        store.add_document(d)
+    store.save_extraction(a.id, actors=[], mentions=[Mention(a.id, 11, 15, "Iran", "IRN"),
+                                                     Mention(a.id, 0, 6, "Israel", "ISR")],
+                          timexes=[], attributions=[], events=[], extractor_version="t")
+    got = store.mentions_by_document([b.id, a.id, a.id])
+    assert got == {a.id: store.mentions(a.id), b.id: []}
+    assert [m.text for m in got[a.id]] == ["Israel", "Iran"]
 
 
 def test_event_filters(tmp_path: Path) -> None:

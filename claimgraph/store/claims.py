@@ -105,6 +105,11 @@ class ClaimStore:
             return [r[0] for r in conn.execute(q)]
 
     # ------------------------------------------------------------ claims
+    def is_empty(self) -> bool:
+        """No claims and no links stored: the store was never analysed (or holds nothing to analyse)."""
+        with self.engine.connect() as conn:
+            return all(conn.execute(select(t.c[0]).limit(1)).first() is None for t in (s.claims, s.claim_links))
+
     def buckets_of_claims(self, claim_ids: Iterable[str]) -> set[str]:
         ids = list(set(claim_ids))
         with self.engine.connect() as conn:

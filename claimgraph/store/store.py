@@ -170,7 +170,8 @@ class Store:
     ) -> None:
         """Replace a document's extraction atomically."""
         with self.engine.begin() as conn:
-            self._clear_extraction(conn, doc_id)
+            if self._was_extracted(conn, doc_id):
+                self._clear_extraction(conn, doc_id)
             self._upsert_actors(conn, list(actors))
             rows = [
                 {"document_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
@@ -204,6 +205,14 @@ class Store:
                 .where(s.documents.c.id == doc_id)
                 .values(extracted_at=now(), extractor_version=extractor_version)
             )
+
+    def _was_extracted(self, conn: Any, doc_id: str) -> bool:
+        """Has the document an extraction to replace? One read instead of five deletes
+        for the usual case, a document extracted for the first time: extraction rows
+        are only ever written together with `extracted_at`, in one transaction."""
+        q = select(s.documents.c.extracted_at).where(s.documents.c.id == doc_id)
+        row = conn.execute(q).first()
+        return row is None or row[0] is not None
 
     def _clear_extraction(self, conn: Any, doc_id: str) -> None:
         ev_ids = select(s.events.c.id).where(s.events.c.document_id == doc_id)
@@ -283,6 +292,23 @@ class Store:
             return [
                 Mention(r.document_id, r.start, r.end, r.text, r.actor_id, r.role, r.rule) for r in conn.execute(q)
             ]
+
+    def mentions_by_document(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        """Mentions of many documents (document id → mentions by start), a few queries in all.
+
+        Analysis needs the mentions of every document with events; one query per
+        document was a tenth of a fresh corpus's analysis time.
+        """
+        ids = sorted(set(doc_ids))
+        out: dict[str, list[Mention]] = {d: [] for d in ids}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), _IN_BATCH):
+                q = (select(s.mentions).where(s.mentions.c.document_id.in_(ids[i:i + _IN_BATCH]))
+                     .order_by(s.mentions.c.document_id, s.mentions.c.start, s.mentions.c.id))
+                for r in conn.execute(q):
+                    out[r.document_id].append(
+                        Mention(r.document_id, r.start, r.end, r.text, r.actor_id, r.role, r.rule))
+        return out
 
     def timexes(self, doc_id: str | None = None) -> list[Timex]:
         q = select(s.timexes).order_by(s.timexes.c.document_id, s.timexes.c.start)
