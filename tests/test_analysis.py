@@ -246,3 +246,20 @@ def test_incremental_equals_rebuild_in_every_order(tmp_path: Path) -> None:
         for i in order:
             update(s, [add(s, docs[i])])
         assert snapshot(s) == expected, order
+
+
+def test_first_analysis_shortcut_writes_and_reports_what_update_does(tmp_path: Path, monkeypatch) -> None:
+    """A never-analysed store is updated by a rebuild; same tables and counts as the incremental path."""
+    import claimgraph.analysis.run as run
+
+    docs = _silk_docs()
+    fast, slow = open_store(tmp_path, "fast.db"), open_store(tmp_path, "slow.db")
+    fast_ids = [add(fast, d) for d in docs]
+    slow_ids = [add(slow, d) for d in docs]
+    assert run._first_analysis(slow, ClaimStore(slow), slow_ids[:-1]) is None  # an event outside the ids
+    got = update(fast, fast_ids)
+    monkeypatch.setattr(run, "_first_analysis", lambda *a: None)
+    assert update(slow, slow_ids) == got and got["claims"] and got["links"]
+    assert snapshot(fast) == snapshot(slow)
+    monkeypatch.undo()
+    assert run._first_analysis(fast, ClaimStore(fast), fast_ids) is None  # analysed now: incremental
