@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from claimgraph.analysis.claims import RECIPROCAL
 from claimgraph.analysis.resolve import Resolution
@@ -56,9 +57,37 @@ ASSURING = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 MIN_SHARED_TERMS = 3
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """The sets and interval the rules compare, built once per claim instead of per pair:
+    `compute_links` decides about a hundred thousand pairs on a corpus of 1,700 articles."""
+
+    source: frozenset[str]
+    target: frozenset[str]
+    documents: frozenset[str]
+    sources: frozenset[str]  # independent sources
+    contexts: frozenset[str]
+    thirds: frozenset[str]
+    iv: Interval | None
+    allegation: bool  # `_is_allegation`
+
+
+def _facts(sc: StoredClaim) -> _Facts:
+    f = sc.derived
+    if f is None:
+        c, info = sc.claim, sc.info
+        end = info.get("end")
+        f = sc.derived = _Facts(
+            frozenset(c.source), frozenset(c.target), frozenset(c.documents), frozenset(c.independent_sources),
+            frozenset(info.get("contexts", [])), frozenset(info.get("thirds", [])),
+            None if end is None else Interval(info.get("start"), end),
+            c.type == "ACCUSE" or bool(set(info.get("statuses", [])) & ALLEGED),
+        )
+    return f
+
+
 def _iv(sc: StoredClaim) -> Interval | None:
-    end = sc.info.get("end")
-    return None if end is None else Interval(sc.info.get("start"), end)
+    return _facts(sc).iv
 
 
 def _names(ids: Iterable[str], res: Resolution) -> str:
@@ -86,7 +115,7 @@ def _speaks_for(speaker: set[str], accused: set[str], res: Resolution) -> bool:
 
 def _is_allegation(sc: StoredClaim) -> bool:
     """An accusation is an allegation by its nature; anything else when a source presents it as one."""
-    return sc.claim.type == "ACCUSE" or bool(set(sc.info.get("statuses", [])) & ALLEGED)
+    return _facts(sc).allegation
 
 
 def _accused(sc: StoredClaim) -> set[str]:
@@ -102,15 +131,16 @@ def _accusers(sc: StoredClaim) -> set[str]:
 
 def _dyad_overlap(a: StoredClaim, b: StoredClaim) -> bool:
     """Same source side and same target side; reversed too when either type is reciprocal."""
-    sa, ta, sb, tb = set(a.claim.source), set(a.claim.target), set(b.claim.source), set(b.claim.target)
+    fa, fb = _facts(a), _facts(b)
+    sa, ta, sb, tb = fa.source, fa.target, fb.source, fb.target
     if sa & sb and ta & tb:
         return True
     undirected = a.claim.type in RECIPROCAL or b.claim.type in RECIPROCAL
     return undirected and bool(sa & tb and ta & sb)
 
 
-def _thirds(sc: StoredClaim) -> set[str]:
-    return set(sc.info.get("thirds", []))
+def _thirds(sc: StoredClaim) -> frozenset[str]:
+    return _facts(sc).thirds
 
 
 def _dated(sc: StoredClaim) -> bool:
@@ -119,7 +149,7 @@ def _dated(sc: StoredClaim) -> bool:
 
 
 def _contexts_clash(a: StoredClaim, b: StoredClaim) -> bool:
-    ca, cb = set(a.info.get("contexts", [])), set(b.info.get("contexts", []))
+    ca, cb = _facts(a).contexts, _facts(b).contexts
     return bool(ca and cb and not ca & cb)
 
 
@@ -136,7 +166,7 @@ def same_act(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
         return f"same type {ta}"
     if frozenset((ta, tb)) not in NEIGHBOURS:
         return None
-    shared = set(a.info.get("contexts", [])) & set(b.info.get("contexts", []))
+    shared = _facts(a).contexts & _facts(b).contexts
     if shared:
         return f"compatible types {ta}/{tb} in the same context ({', '.join(sorted(shared))})"
     thirds = _thirds(a) & _thirds(b)
@@ -221,9 +251,10 @@ def _contradicts(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
 def _corroborates(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
     if a.negated or b.negated or not _dyad_overlap(a, b) or _contexts_clash(a, b):
         return None
-    if set(a.claim.documents) & set(b.claim.documents):
+    fa, fb = _facts(a), _facts(b)
+    if fa.documents & fb.documents:
         return None  # not another document
-    if set(a.claim.independent_sources) & set(b.claim.independent_sources):
+    if fa.sources & fb.sources:
         return None  # a shared source saying it twice confirms nothing
     if not compatible(_iv(a), _iv(b)):
         return None
@@ -240,7 +271,7 @@ def _corroborates(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None
 
 def _same_occasion(a: StoredClaim, b: StoredClaim) -> bool:
     """Evidence beyond the type that two claims are about one occasion: a shared context or third party."""
-    shared_contexts = set(a.info.get("contexts", [])) & set(b.info.get("contexts", []))
+    shared_contexts = _facts(a).contexts & _facts(b).contexts
     return bool(shared_contexts or _thirds(a) & _thirds(b))
 
 
@@ -313,7 +344,7 @@ def compute_links(changed: list[StoredClaim], pool: list[StoredClaim],
             by_actor[a].append(sc)
             if _special(sc):
                 special_by_actor[a].append(sc)
-    seen: set[frozenset[str]] = set()
+    seen: set[tuple[str, str]] = set()
     out: list[tuple[str, ClaimLink]] = []
     for sc in changed:
         candidates: list[StoredClaim] = []
@@ -325,7 +356,8 @@ def compute_links(changed: list[StoredClaim], pool: list[StoredClaim],
         for other in candidates:
             if other.claim.id == sc.claim.id or not may_link(sc, other):
                 continue
-            pair = frozenset((sc.claim.id, other.claim.id))
+            x, y = sc.claim.id, other.claim.id
+            pair = (x, y) if x < y else (y, x)
             if pair in seen:
                 continue
             seen.add(pair)

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimgraph.errors import NotFound, UsageError
 from claimgraph.model import Actor
@@ -30,8 +31,11 @@ ACRONYM_SKIP = {"of", "and", "the", "for", "in", "on", "de", "du", "la", "&"}
 ORG_KINDS = {"organization", "agency", "company", "media", "armed-group", "military", "ngo", "igo", "group", "unknown"}
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """Comparable form of a name: NFKC, lower case, no leading article, no punctuation."""
+    """Comparable form of a name: NFKC, lower case, no leading article, no punctuation.
+
+    Cached: resolution asks for the same names several times per pass."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w\s]", " ", text)

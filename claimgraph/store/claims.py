@@ -30,6 +30,9 @@ class StoredClaim:
     negated: bool = False
     reported: str | None = None  # earliest publication date among its documents
     info: dict[str, Any] = field(default_factory=dict)  # intervals, contexts, speakers: what links need
+    # what the link rules derive from the fields above, worked out once (analysis/links.py);
+    # never stored
+    derived: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
