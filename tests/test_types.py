@@ -18,3 +18,16 @@ def test_ext_reads_what_doc_underscore_reads() -> None:
     assert ext(doc, "cg_actors") is doc._.cg_actors
     doc._.cg_actors = None
     assert ext(doc, "cg_actors") is None
+
+
+def test_doc_text_is_the_text_the_doc_was_made_from() -> None:
+    from claimgraph.model import DateValue
+    from claimgraph.nlp.extract import make_doc
+    from claimgraph.nlp.types import doc_text
+
+    nlp = spacy.blank("en")
+    text = "  Baku\u00a0and  Tel Aviv –\n\n\tsigned “a deal” .  "
+    made = make_doc(nlp, text, DateValue("2023", "year"))
+    assert doc_text(made) == made.text == text
+    plain = nlp(text)
+    assert doc_text(plain) == text and doc_text(plain) is doc_text(plain)

@@ -21,7 +21,7 @@ from claimgraph.nlp.actors_lexicon import LexHit, Lexicon
 from claimgraph.nlp.actors_registry import GOV_SECTORS, Registry
 from claimgraph.nlp.actors_spans import _first_conjunct, describe, left_edge, singular
 from claimgraph.nlp.coref import definite, short_form
-from claimgraph.nlp.types import ActorMention, get_actors, get_list
+from claimgraph.nlp.types import ActorMention, doc_text, get_actors, get_list
 from claimgraph.ontology.actors import ActorWords
 
 MAX_RUN = 6  # longest proper-noun run tried as a short form
@@ -134,7 +134,7 @@ def _register(doc: Doc, c: Candidate, name: str, reg: Registry, words: ActorWord
 def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_000) -> None:
     """Write doc._.cg_mentions and doc._.cg_actors."""
     mentions: list[ActorMention] = get_list(doc, "cg_mentions")
-    doc_text = doc.text  # built from the tokens on every access: read it once
+    full_text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
     hits = lex.hits(doc)
     cands, place_hits, things = collect(doc, lex, words, hits)
     places = {i: h.place.iso3 for h in place_hits if h.place for i in range(h.start, h.end)}
@@ -146,8 +146,8 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
     def emit(lo: int, end: int, actor_id: str, role: str, rule: str, chars: tuple[int, int] | None = None,
              alias: str | None = None) -> None:
         s, e = chars or (doc[lo].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        mentions.append(ActorMention(lo, end, s, e, doc_text[s:e], actor_id, role, rule))
-        reg.seen(actor_id, (alias or doc_text[s:e]) if role == "actor" else "", lo, end)
+        mentions.append(ActorMention(lo, end, s, e, full_text[s:e], actor_id, role, rule))
+        reg.seen(actor_id, (alias or full_text[s:e]) if role == "actor" else "", lo, end)
 
     for n, c in enumerate(cands):  # long names, known organisations, acronym pairs
         name = _name(doc, c, words)

@@ -9,6 +9,7 @@ Documents stream through in chunks, keeping memory flat with corpus size.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from claimgraph import __version__
 from claimgraph.model import Actor, Attribution, DateValue, Document, Event, Mention, Span, Timex
 from claimgraph.nlp.pipeline import build_pipeline
-from claimgraph.nlp.types import EventMention
+from claimgraph.nlp.types import EventMention, remember_text
 from claimgraph.ontology import DATA
 
 # Longest text handed to the parser in one piece; longer documents are cut
@@ -53,6 +54,7 @@ class Extraction:
 def make_doc(nlp: Language, text: str, published: DateValue | None) -> Doc:
     doc = nlp.make_doc(text)
     doc._.cg_published = published
+    remember_text(doc, text)
     return doc
 
 
@@ -216,18 +218,28 @@ def run_pool(
             yield batch
 
     global _worker_nlp
-    if "fork" in mp.get_all_start_methods():
-        # Build the pipeline once here; forked workers share it copy-on-write
-        # instead of each loading the model again (as spaCy's own n_process does).
-        _worker_nlp = nlp or build_pipeline(model)
-        ctx = mp.get_context("fork")
-        pool = ctx.Pool(processes)
-    else:
-        ctx = mp.get_context("spawn")
-        pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
-    with pool:
-        for result in pool.imap(_work, batches()):
-            yield from result
+    frozen = False
+    try:
+        if "fork" in mp.get_all_start_methods():
+            # Build the pipeline once here; forked workers share it copy-on-write
+            # instead of each loading the model again (as spaCy's own n_process does).
+            _worker_nlp = nlp or build_pipeline(model)
+            ctx = mp.get_context("fork")
+            # Out of the collector's sight: every full collection in a worker walked the
+            # ~100,000 objects of the model and lexicons it inherited (a second of CPU per
+            # thousand articles) and wrote to their pages, which then stopped being shared.
+            gc.freeze()
+            frozen = True
+            pool = ctx.Pool(processes)
+        else:
+            ctx = mp.get_context("spawn")
+            pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
+        with pool:
+            for result in pool.imap(_work, batches()):
+                yield from result
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def extract_pending(
