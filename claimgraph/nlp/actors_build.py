@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.actors_lexicon import LexHit, Lexicon
@@ -21,6 +23,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 ACRONYM_STOP = {"of", "and", "for", "&", "the", "de", "on", "in", "to", "against"}
 MAX_ACRONYM = 10
 MAX_LONG_FORM = 10
+_OPEN = get_string_id("(")
 
 
 @dataclass(slots=True)
@@ -72,9 +75,9 @@ def _acronym_fits(acro: str, initials: list[str]) -> bool:
 def acronym_pairs(doc: Doc) -> list[Candidate]:
     """'Long Name (ABC)' → a candidate for the long name carrying the acronym's index."""
     out: list[Candidate] = []
-    for tok in doc:
-        i = tok.i
-        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+    # opening brackets from the ORTH array: a Token per bracket, not per word
+    for i in [k for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == _OPEN]:
+        if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         acro = doc[i + 1].text
         if not (2 <= len(acro) <= MAX_ACRONYM and acro[:1].isupper() and sum(c.isupper() for c in acro) >= 2):

@@ -14,6 +14,7 @@ plainer defaults) in a pipeline that lacks them.
 
 from __future__ import annotations
 
+from spacy.attrs import POS, TAG
 from spacy.language import Language
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +35,7 @@ from claimgraph.ontology.plover import intensity, is_reciprocal
 _NAMED_KEY = "cg_events_named_tokens"
 MAX_SENT_TOKENS = 400  # longer "sentences" are parser accidents (tables, lists): skipped
 _VB_TAGS: dict[int, bool] = {}  # tag id → is a VB* tag
+_POS_TAGS_KEY = "cg_events_pos_tags"
 
 
 def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
@@ -93,29 +95,39 @@ def _named(doc: Doc) -> set[int]:
     return out
 
 
-def _is_vb_tag(tok: Token) -> bool:
-    """`tok.tag_.startswith("VB")`, decided once per tag: string lookups per token add up."""
-    known = _VB_TAGS.get(tok.tag)
+def _pos_tags(doc: Doc) -> list[list[int]]:
+    """[POS, TAG] ids of every token, read once per document from the arrays."""
+    cached = doc.user_data.get(_POS_TAGS_KEY)
+    if cached is None:
+        cached = doc.user_data[_POS_TAGS_KEY] = doc.to_array([POS, TAG]).tolist()
+    return cached
+
+
+def _is_vb_tag(tag: int, doc: Doc) -> bool:
+    """`tag_.startswith("VB")`, decided once per tag id."""
+    known = _VB_TAGS.get(tag)
     if known is None:
-        known = _VB_TAGS[tok.tag] = tok.tag_.startswith("VB")
+        known = _VB_TAGS[tag] = doc.vocab.strings[tag].startswith("VB")
     return known
 
 
 def _predicates(sent: Span, lex: Lexicon) -> tuple[list[Token], list[Token]]:
     """(verbs, event-noun candidates) of a sentence, each top of the tree first.
 
-    One pass over the tokens, on the integer POS; nouns that name a date or an
-    actor, or that no lexicon entry can code, are dropped before the depth
-    sort (the sort is stable, so the survivors keep their order)."""
-    named = _named(sent.doc)
+    One pass over the POS/TAG ids, a Token made only for verbs and nouns; nouns
+    that name a date or an actor, or that no lexicon entry can code, are dropped
+    before the depth sort (the sort is stable, so the survivors keep their order)."""
+    doc = sent.doc
+    named = _named(doc)
+    pos_tags = _pos_tags(doc)
     verbs: list[Token] = []
     nouns: list[Token] = []
-    for t in sent:
-        pos = t.pos
-        if pos == VERB or pos == AUX or _is_vb_tag(t):
-            verbs.append(t)
-        if (pos == NOUN or pos == PROPN) and t.i not in named and noun_entries(t, lex)[1]:
-            nouns.append(t)
+    for i in range(sent.start, sent.end):
+        pos, tag = pos_tags[i]
+        if pos == VERB or pos == AUX or _is_vb_tag(tag, doc):
+            verbs.append(doc[i])
+        if (pos == NOUN or pos == PROPN) and i not in named and noun_entries(tok := doc[i], lex)[1]:
+            nouns.append(tok)
     verbs.sort(key=lambda t: len(list(t.ancestors)))
     nouns.sort(key=lambda t: len(list(t.ancestors)))
     return verbs, nouns

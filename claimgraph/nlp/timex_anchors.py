@@ -18,8 +18,10 @@ in the whole text lies inside some window.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from spacy.attrs import IS_TITLE, LOWER, SHAPE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from claimgraph.nlp import timex_patterns as tp
@@ -38,16 +40,33 @@ class Anchors:
     shape: re.Pattern[str]  # digit tokens that anchor
     before: int  # tokens a window reaches left of an anchor
     after: int  # tokens a window reaches right of it, the anchor included
+    # string ids of `words` and `titled`, compared with the doc's LOWER array
+    _ids: tuple[frozenset[int], frozenset[int]] = field(init=False, repr=False, compare=False)
+    # SHAPE id → has the token a digit: spaCy's shape maps every digit, and only digits,
+    # to "d" (texts of 100+ characters get "LONG", and no anchor is that long)
+    _digit_shapes: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids = (frozenset(map(get_string_id, self.words)), frozenset(map(get_string_id, self.titled)))
+        object.__setattr__(self, "_ids", ids)
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """[lo, hi) token ranges around the anchors of `doc`; touching ranges merged."""
+        """[lo, hi) token ranges around the anchors of `doc`; touching ranges merged.
+
+        Read from the LOWER/IS_TITLE/SHAPE arrays: a Token (and its text) is made
+        only for tokens with a digit, the only ones the shape regex can match."""
         out: list[tuple[int, int]] = []
         n = len(doc)
-        words, titled, shape = self.words, self.titled, self.shape
-        for token in doc:
-            low = token.lower_
-            if low in words or (low in titled and token.is_title) or shape.search(token.text):
-                i = token.i
+        if not n:
+            return out
+        (words, titled), shape = self._ids, self.shape
+        digits = self._digit_shapes
+        strings = doc.vocab.strings
+        for i, (low, title, shp) in enumerate(doc.to_array([LOWER, IS_TITLE, SHAPE]).tolist()):
+            has_digit = digits.get(shp)
+            if has_digit is None:
+                has_digit = digits[shp] = "d" in strings[shp]
+            if low in words or (title and low in titled) or (has_digit and shape.search(doc[i].text)):
                 lo, hi = max(0, i - self.before), min(n, i + self.after)
                 if out and lo <= out[-1][1]:
                     out[-1] = (out[-1][0], hi)
