@@ -14,7 +14,7 @@ plainer defaults) in a pipeline that lacks them.
 
 from __future__ import annotations
 
-from spacy.attrs import POS, TAG
+from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.model import DateValue
 from claimgraph.nlp import events_discourse as discourse
 from claimgraph.nlp.events_actors import note_pair, with_states
+from claimgraph.nlp.events_args import kids
 from claimgraph.nlp.events_lexicon import Lexicon, lexicon
 from claimgraph.nlp.events_location import location_of
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
@@ -35,7 +36,8 @@ from claimgraph.ontology.plover import intensity, is_reciprocal
 _NAMED_KEY = "cg_events_named_tokens"
 MAX_SENT_TOKENS = 400  # longer "sentences" are parser accidents (tables, lists): skipped
 _VB_TAGS: dict[int, bool] = {}  # tag id → is a VB* tag
-_POS_TAGS_KEY = "cg_events_pos_tags"
+_ARRAYS_KEY = "cg_events_arrays"
+_CODABLE: tuple[Lexicon, dict[int, tuple[bool, bool]]] | None = None  # (lexicon, lemma id → _codable)
 
 
 def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
@@ -75,7 +77,7 @@ def _confidence(cand: Candidate) -> float:
 def _clause_range(tok: Token, sent: Span) -> tuple[int, int]:
     """Token range for quantities: the trigger's subtree, within the sentence."""
     sub = list(tok.subtree) if tok.pos_ in ("NOUN", "PROPN") else [tok, *(
-        t for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass", "advcl", "xcomp", "npadvmod")
+        t for c in kids(tok) if c.dep_ in ("dobj", "prep", "dative", "nsubjpass", "advcl", "xcomp", "npadvmod")
         for t in c.subtree)]
     lo = max(sent.start, min(t.i for t in sub))
     hi = min(sent.end, max(t.i for t in sub) + 1)
@@ -95,11 +97,11 @@ def _named(doc: Doc) -> set[int]:
     return out
 
 
-def _pos_tags(doc: Doc) -> list[list[int]]:
-    """[POS, TAG] ids of every token, read once per document from the arrays."""
-    cached = doc.user_data.get(_POS_TAGS_KEY)
+def _arrays(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """(POS, TAG, LEMMA) ids of every token, read once per document from the arrays."""
+    cached = doc.user_data.get(_ARRAYS_KEY)
     if cached is None:
-        cached = doc.user_data[_POS_TAGS_KEY] = doc.to_array([POS, TAG]).tolist()
+        cached = doc.user_data[_ARRAYS_KEY] = tuple(doc.to_array(a).tolist() for a in (POS, TAG, LEMMA))
     return cached
 
 
@@ -111,22 +113,45 @@ def _is_vb_tag(tag: int, doc: Doc) -> bool:
     return known
 
 
-def _predicates(sent: Span, lex: Lexicon) -> tuple[list[Token], list[Token]]:
-    """(verbs, event-noun candidates) of a sentence, each top of the tree first.
+def _codable(lex: Lexicon, lemma: int, doc: Doc) -> tuple[bool, bool]:
+    """(as a verb, as a noun): can a word of this lemma id reach any lexicon entry?
 
-    One pass over the POS/TAG ids, a Token made only for verbs and nouns; nouns
-    that name a date or an actor, or that no lexicon entry can code, are dropped
-    before the depth sort (the sort is stable, so the survivors keep their order)."""
+    A verb needs its lemma to start a verb key ("hand" of "hand over") or to
+    be a saying verb; a noun needs its lemma to end a noun key ("deal" of
+    "arms deal"). Anything else codes to nothing, so the coder does not read
+    its children. Decided once per lemma id."""
+    global _CODABLE
+    if _CODABLE is None or _CODABLE[0] is not lex:
+        _CODABLE = (lex, {})
+    known = _CODABLE[1].get(lemma)
+    if known is None:
+        word = doc.vocab.strings[lemma].lower()
+        known = _CODABLE[1][lemma] = (word in lex.verb_heads or word in lex.say, word in lex.noun_tails)
+    return known
+
+
+def _predicates(sent: Span, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """(verbs, event-noun candidates) of a sentence that the lexicon can code, top of the tree first.
+
+    One pass over the POS/TAG/LEMMA ids, a Token made only for candidates;
+    words that name a date or an actor, or whose lemma no entry can reach, are
+    dropped before the depth sort (the sort is stable, so the survivors keep
+    their order, and a dropped word would have coded to nothing)."""
     doc = sent.doc
     named = _named(doc)
-    pos_tags = _pos_tags(doc)
+    poses, tags, lemmas = _arrays(doc)
     verbs: list[Token] = []
     nouns: list[Token] = []
     for i in range(sent.start, sent.end):
-        pos, tag = pos_tags[i]
-        if pos == VERB or pos == AUX or _is_vb_tag(tag, doc):
+        pos = poses[i]
+        is_verb = pos == VERB or pos == AUX or _is_vb_tag(tags[i], doc)
+        is_noun = (pos == NOUN or pos == PROPN) and i not in named
+        if not (is_verb or is_noun):
+            continue
+        as_verb, as_noun = _codable(lex, lemmas[i], doc)
+        if is_verb and as_verb:
             verbs.append(doc[i])
-        if (pos == NOUN or pos == PROPN) and i not in named and noun_entries(tok := doc[i], lex)[1]:
+        if is_noun and as_noun and noun_entries(tok := doc[i], lex)[1]:
             nouns.append(tok)
     verbs.sort(key=lambda t: len(list(t.ancestors)))
     nouns.sort(key=lambda t: len(list(t.ancestors)))

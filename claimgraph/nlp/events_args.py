@@ -25,6 +25,24 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative")
 _SUBORDINATE = ("relcl", "acl")  # clauses hung on a noun; "as it would …" (advcl) keeps the subject
 MAX_DEPTH = 12  # parse walks stop here: bounded work on pathological parses
+_KIDS_KEY = "cg_events_children"
+
+
+def kids(tok: Token) -> list[Token]:
+    """`tok.children`, listed once per token and document.
+
+    spaCy finds a token's children by scanning its whole subtree, making a
+    Token for each; the coder asks for the children of the same verbs and
+    nouns dozens of times (slots, passives, negation, intent, conditions).
+    The parse does not change while the coder runs. Do not modify the list.
+    """
+    cache = tok.doc.user_data.get(_KIDS_KEY)
+    if cache is None:
+        cache = tok.doc.user_data[_KIDS_KEY] = {}
+    out = cache.get(tok.i)
+    if out is None:
+        out = cache[tok.i] = list(tok.children)
+    return out
 
 
 def np_core(tok: Token, depth: int = 0) -> list[Token]:
@@ -33,11 +51,11 @@ def np_core(tok: Token, depth: int = 0) -> list[Token]:
     if depth > MAX_DEPTH:
         return out
     is_actor = actor_at(tok.doc, tok.i) is not None
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in _CORE_DEPS:
             out.extend(np_core(c, depth + 1))
         elif c.dep_ == "prep" and c.lower_ == "of" and not is_actor:
-            for p in c.children:
+            for p in kids(c):
                 if p.dep_ == "pobj":
                     out.extend(np_core(p, depth + 1))
     return out
@@ -59,8 +77,8 @@ def _governing_subject(tok: Token) -> list[str]:
         prev, node = node, node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
-        before = [c for c in node.children if c.dep_ in _ANTECEDENT_DEPS and c.i < prev.left_edge.i]
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c not in before]
+        before = [c for c in kids(node) if c.dep_ in _ANTECEDENT_DEPS and c.i < prev.left_edge.i]
+        subjects = [c for c in kids(node) if c.dep_ in ("nsubj", "nsubjpass") and c not in before]
         for c in [*before, *subjects]:
             if c.i <= tok.i and tok in c.subtree:
                 continue
@@ -122,32 +140,32 @@ def actors_of(tok: Token, resolve: bool = True, places: bool = False) -> list[st
 
 
 def children(tok: Token, deps: set[str] | tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Heads of `tok`'s prepositional phrases introduced by `prep` ("out of" works too)."""
     words = prep.split()
     out: list[Token] = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ not in ("prep", "agent", "dative") or c.lower_ != words[-1] and c.lower_ != words[0]:
             continue
         if len(words) > 1 and c.lower_ == words[0]:
-            inner = [g for g in c.children if g.dep_ == "prep" and g.lower_ == words[-1]]
+            inner = [g for g in kids(c) if g.dep_ == "prep" and g.lower_ == words[-1]]
             c = inner[0] if inner else c
-        out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        out.extend(g for g in kids(c) if g.dep_ in ("pobj", "pcomp"))
     return out
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
 
 
 def controller(verb: Token, depth: int = 0) -> list[str]:
     """Subject actors of `verb`, inherited through xcomp/conj/advcl/acl/relcl when implicit."""
     if depth > MAX_DEPTH:
         return []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "nsubj":
             if c.lower_ in _REL and verb.dep_ == "relcl":
                 return actors_of(verb.head) or _behind(verb.head, depth)
@@ -156,11 +174,11 @@ def controller(verb: Token, depth: int = 0) -> list[str]:
                 return found
             return _governing_subject(verb)
         if c.dep_ == "agent":
-            return [a for p in c.children if p.dep_ == "pobj" for a in actors_of(p)]
+            return [a for p in kids(c) if p.dep_ == "pobj" for a in actors_of(p)]
     head = verb.head
     if head is verb:
         return []
-    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))):
         from claimgraph.nlp.events_lexicon import lexicon
 
         if _plan_of_other(verb, head):
@@ -196,7 +214,7 @@ def _handler_is_author(noun: Token) -> bool:
     if noun.lemma_.lower() not in lex.plan_nouns:
         return True
     verb = noun.head
-    phrasal = [f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    phrasal = [f"{verb.lemma_.lower()} {c.lower_}" for c in kids(verb) if c.dep_ == "prt"]
     return bool({verb.lemma_.lower(), *phrasal} & lex.plan_authors)
 
 
@@ -215,7 +233,7 @@ def _behind(noun: Token, depth: int) -> list[str]:
 
 
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def agent(verb: Token) -> list[str]:
@@ -238,8 +256,8 @@ def slot(verb: Token, name: str, places: bool = False) -> list[str]:
     if name.startswith("pobj:"):
         # the phrase may hang off the verb or off its object ("recalled its ambassador from X")
         heads = [verb, *children(verb, ("dobj",))]
-        heads += [p for h in heads[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
+        heads += [p for h in heads[1:] for c in kids(h) if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in kids(c) if p.dep_ == "pobj"]
         for h in heads:
             found = [a for o in prep_objects(h, name[5:]) for a in actors_of(o, places=places)]
             if found:

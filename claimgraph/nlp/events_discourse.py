@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.events_args import kids
 from claimgraph.nlp.events_lexicon import Lexicon
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
 from claimgraph.nlp.events_verbal import Candidate, code_verb
@@ -106,8 +107,8 @@ def _names_the_allegation(doc: Doc, ev: EventMention) -> bool:
     if span is None:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ALLEGATION_NOUNS
-               and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
-               for c in span.root.children)
+               and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in kids(c))
+               for c in kids(span.root))
 
 
 def _from_dyad(doc: Doc, ev: EventMention, sent: int, dyads: list[Dyad]) -> None:

@@ -9,6 +9,7 @@ which word and condition produced it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,6 +74,21 @@ class Lexicon:
     theme_target: tuple[str, ...]
     noun_target_preps: tuple[str, ...]
     noun_source_preps: tuple[str, ...]
+    # Lemmas that can reach an entry: a verb key is "lemma" or "lemma particle/object",
+    # a noun key "lemma" or "modifier lemma". The coder skips other words without
+    # reading their children (see events._predicates).
+    verb_heads: frozenset[str] = frozenset()
+    noun_tails: frozenset[str] = frozenset()
+
+
+def _heads(keys: Iterable[str]) -> frozenset[str]:
+    """Each key and every part of it that ends before a space."""
+    return frozenset(k[:i] for k in keys for i in [len(k), *(j for j, ch in enumerate(k) if ch == " ")])
+
+
+def _tails(keys: Iterable[str]) -> frozenset[str]:
+    """Each key and every part of it that starts after a space."""
+    return frozenset(k[i:] for k in keys for i in [0, *(j + 1 for j, ch in enumerate(k) if ch == " ")])
 
 
 def _lemmas(row: dict) -> list[str]:
@@ -124,9 +140,10 @@ def lexicon() -> Lexicon:
     def freeze(d: dict[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
         return {k: tuple(sorted(v, key=lambda e: not e.conditional)) for k, v in d.items()}
 
+    verbs, nouns = freeze(grouped["verb"]), freeze(grouped["noun"])
     return Lexicon(
-        verbs=freeze(grouped["verb"]),
-        nouns=freeze(grouped["noun"]),
+        verbs=verbs,
+        nouns=nouns,
         light=frozenset(data["light"]["verbs"]),
         receiving=frozenset(data["light"]["receiving"]),
         object_control=frozenset(data["light"]["object_control"]),
@@ -141,4 +158,6 @@ def lexicon() -> Lexicon:
         theme_target=tuple(defaults["theme_target"]),
         noun_target_preps=tuple(defaults["noun_target_preps"]),
         noun_source_preps=tuple(defaults["noun_source_preps"]),
+        verb_heads=_heads(verbs),
+        noun_tails=_tails(nouns),
     )

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from claimgraph.nlp import events_args as args
 from claimgraph.nlp.events_actors import actor_at
+from claimgraph.nlp.events_args import kids
 
 LOCATION_PREPS = ("in", "at", "over", "near", "inside", "outside", "off")
 MAX_PHRASE = 12  # tokens of a place phrase looked at: "in the West Azerbaijan province of Iran"
@@ -29,9 +30,9 @@ def _phrases(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of `tok`'s place prepositions, then of its direct object's ("the embassy in Baku")."""
     heads = [tok]
     if tok.pos_ in ("VERB", "AUX"):
-        heads += [c for c in tok.children if c.dep_ == "dobj"]
-    return [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+        heads += [c for c in kids(tok) if c.dep_ == "dobj"]
+    return [p for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in preps
+            for p in kids(c) if p.dep_ == "pobj"]
 
 
 def location_of(tok: Token) -> str | None:

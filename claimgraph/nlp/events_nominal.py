@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.nlp import events_args as args
+from claimgraph.nlp.events_args import kids
 from claimgraph.nlp.events_lexicon import Entry, Lexicon
 from claimgraph.nlp.events_verbal import Candidate, choose_entry, intent_type, is_conditional, is_intent
 from claimgraph.ontology.plover import is_material
@@ -31,7 +32,7 @@ BACKGROUND_PREPS = {"during", "despite", "amid", "amidst", "after", "before", "s
 
 def noun_entries(tok: Token, lex: Lexicon) -> tuple[str, tuple[Entry, ...]]:
     lemma = tok.lemma_.lower()
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
             key = f"{c.lemma_.lower()} {lemma}"
             if key in lex.nouns:
@@ -40,13 +41,13 @@ def noun_entries(tok: Token, lex: Lexicon) -> tuple[str, tuple[Entry, ...]]:
 
 
 def _of_heads(tok: Token) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c) if p.dep_ == "pobj"]
 
 
 def _holds(entry: Entry, tok: Token) -> bool:
     if entry.of and not {p.lemma_.lower() for p in _of_heads(tok)} & entry.of:
         return False
-    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in tok.children):
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in kids(tok)):
         return False
     return True
 
@@ -64,7 +65,7 @@ def choose_noun_entry(tok: Token, lex: Lexicon) -> Entry | None:
 
 def _modifier_actors(tok: Token) -> list[str]:
     out: list[str] = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in _MODIFIERS:
             for a in args.actors_of(c):
                 if a not in out:
@@ -90,7 +91,7 @@ def _has_own_event(verb: Token, lex: Lexicon) -> bool:
     """A saying verb, or a verb whose direct object is an event noun ("made accusations")."""
     if verb.lemma_.lower() in lex.say or verb.lemma_.lower() in _CONTENT_VERBS:
         return True
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in kids(verb))
 
 
 def _preps(tok: Token, preps: tuple[str, ...], places: bool = False) -> tuple[list[str], bool]:
@@ -142,8 +143,8 @@ def code_noun(tok: Token, lex: Lexicon, verb: Token | None = None) -> Candidate 
         if new != kind:
             kind, mode, rule = new, None, rule + f"+intent→{new}"
     cand = Candidate(tok, kind, mode, list(entry.contexts), src, tgt, rule, strength, nominal=True)
-    cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in verb.children)
-    cand.suppress_nouns = {t.i for c in tok.children if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
+    cand.negated = verb is not None and verb_is_free and any(c.dep_ == "neg" for c in kids(verb))
+    cand.suppress_nouns = {t.i for c in kids(tok) if c.dep_ in ("prep", "acl", "relcl") for t in c.subtree}
     return cand
 
 
@@ -153,7 +154,7 @@ _CONTENT_VERBS = {"report", "claim", "allege", "charge", "assert", "contend"}
 def _accused_in_content(verb: Token, lex: Lexicon) -> list[str]:
     """"made accusations, reporting that X used …": the accused is who the stated content is about
     (the subject of the that-clause of a saying participle attached to the verb)."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ != "advcl" or c.tag_ != "VBG" or not (c.lemma_ in lex.say or c.lemma_ in _CONTENT_VERBS):
             continue
         for comp in args.children(c, ("ccomp",)):
@@ -184,4 +185,4 @@ def _received(tok: Token, entry: Entry, verb: Token) -> Candidate | None:
     tgt = args.controller(verb)
     rule = entry.rule() + f"+received:{verb.lemma_.lower()}"
     return Candidate(tok, entry.type, entry.mode, list(entry.contexts), src, tgt, rule, entry.strength * 0.9,
-                     nominal=True, negated=any(c.dep_ == "neg" for c in verb.children))
+                     nominal=True, negated=any(c.dep_ == "neg" for c in kids(verb)))

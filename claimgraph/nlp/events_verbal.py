@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimgraph.nlp import events_args as args
+from claimgraph.nlp.events_args import kids
 from claimgraph.nlp.events_lexicon import Entry, Lexicon
 from claimgraph.nlp.events_location import place_parties
 from claimgraph.ontology.plover import is_cooperative, is_material
@@ -46,7 +47,7 @@ def verb_key_entries(tok: Token, lex: Lexicon) -> tuple[str, tuple[Entry, ...]]:
     """Lexicon entries for a verb: phrasal ("hand over") and verb+noun ("set fire") first."""
     lemma = tok.lemma_.lower()
     keys: list[str] = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "prt":
             keys.append(f"{lemma} {c.lower_}")
         elif c.dep_ in ("dobj", "npadvmod") and c.i == tok.i + 1:
@@ -67,8 +68,8 @@ def _objects(tok: Token) -> list[Token]:
         objs = args.children(tok, ("nsubjpass",))
     out = list(objs)
     for o in objs:  # "arms and aid", "a supply of arms", "$400 million in loans"
-        out.extend(c for c in o.children if c.dep_ == "conj")
-        out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children)
+        out.extend(c for c in kids(o) if c.dep_ == "conj")
+        out.extend(p for c in kids(o) if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in kids(c))
     return out
 
 
@@ -77,9 +78,9 @@ def condition_holds(entry: Entry, tok: Token) -> bool:
         lemmas = {o.lemma_.lower() for o in _objects(tok)}
         if not lemmas & entry.obj:
             return False
-    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in tok.children):
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in kids(tok)):
         return False
-    if entry.comp and not any(directive_complement(c) for c in tok.children):
+    if entry.comp and not any(directive_complement(c) for c in kids(tok)):
         return False
     return True
 
@@ -92,7 +93,7 @@ def directive_complement(c: Token) -> bool:
         return True
     if c.dep_ not in ("ccomp", "advcl"):
         return False
-    aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+    aux = {a.lower_ for a in kids(c) if a.dep_ == "aux"}
     if "to" in aux or aux & {"should", "must"}:
         return True
     return c.dep_ == "ccomp" and c.tag_ == "VB" and not aux and c.i > c.head.i
@@ -100,11 +101,11 @@ def directive_complement(c: Token) -> bool:
 
 def event_noun_under(tok: Token, lex: Lexicon) -> Token | None:
     """An event noun that is the verb's object or in one of its prepositional phrases."""
-    for c in tok.children:
-        cands = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+    for c in kids(tok):
+        cands = [c] if c.dep_ == "dobj" else [g for g in kids(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else []
         for n in cands:
             if n.lemma_.lower() in lex.nouns or any(
-                    f"{k.lemma_.lower()} {n.lemma_.lower()}" in lex.nouns for k in n.children if k.dep_ == "compound"):
+                    f"{k.lemma_.lower()} {n.lemma_.lower()}" in lex.nouns for k in kids(n) if k.dep_ == "compound"):
                 return n
     return None
 
@@ -144,7 +145,7 @@ def roles(tok: Token, entry: Entry) -> tuple[list[str], list[str]]:
         src = _first_slot(tok, ("pobj:from", "pobj:by"), places=True)
         if not src:  # the from-phrase may hang anywhere inside the object ("$5m in loans from X")
             src = [a for o in args.children(tok, ("dobj",)) for t in o.subtree if t.dep_ == "prep" and t.lower_ == "from"
-                   for p in t.children if p.dep_ == "pobj" for a in args.actors_of(p)]
+                   for p in kids(t) if p.dep_ == "pobj" for a in args.actors_of(p)]
         tgt = args.controller(tok)
         if not src and is_material(entry.type):  # "received weapons training in Iran": the host gave it
             src = [a for a in place_parties(tok, ("in",)) if a not in tgt]
@@ -176,32 +177,32 @@ def roles(tok: Token, entry: Entry) -> tuple[list[str], list[str]]:
 
 def _purpose_of(tok: Token) -> Token | None:
     """The verb an infinitive of purpose serves: "landed at X to transport" → landed."""
-    is_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    is_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
     if is_inf and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     return None
 
 
 def negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in kids(tok)):
         return True
     # "did not agree to attack": negation on the governing verb of an xcomp
-    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in kids(tok.head))
 
 
 def is_conditional(tok: Token) -> bool:
     """The act hangs on a condition: "will withdraw … unless", "may halt … if"."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in tok.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(c))
+               for c in kids(tok))
 
 
 def is_intent(tok: Token, lex: Lexicon) -> bool:
     """"will give", "would allow", "is ready to contribute" — unless inside an if-clause."""
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in kids(tok)):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in lex.intent_aux for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in lex.intent_aux for c in kids(tok)):
         return True
-    if is_conditional(tok) and any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children):
+    if is_conditional(tok) and any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in kids(tok)):
         return True
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_.lower() in lex.intent_adj
@@ -222,7 +223,7 @@ def intent_type(kind: str, conditional: bool = True) -> str:
 
 
 def complement_tokens(tok: Token, deps: set[str]) -> set[int]:
-    return {t.i for c in tok.children if c.dep_ in deps for t in c.subtree}
+    return {t.i for c in kids(tok) if c.dep_ in deps for t in c.subtree}
 
 
 def code_verb(tok: Token, lex: Lexicon) -> Candidate | None:
@@ -253,8 +254,8 @@ def code_verb(tok: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _embedded(tok: Token, lex: Lexicon) -> Candidate | None:
-    for c in tok.children:
-        to_clause = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    for c in kids(tok):
+        to_clause = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))
         if (c.dep_ in ("xcomp", "ccomp") or to_clause) and c.pos_ in ("VERB", "AUX"):
             inner = code_verb(c, lex)
             if inner is not None:
@@ -271,10 +272,10 @@ def say_must(tok: Token, lex: Lexicon) -> Candidate | None:
     """"X said Y must hand over …" is X demanding it of Y (REQUEST)."""
     if tok.lemma_.lower() not in lex.say:
         return None
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ != "ccomp":
             continue
-        modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in lex.modals), None)
+        modal = next((a for a in kids(c) if a.dep_ == "aux" and a.lower_ in lex.modals), None)
         if modal is None:
             continue
         tgt = [a for s in args.children(c, ("nsubj", "nsubjpass")) for a in args.actors_of(s)]
