@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.model import DateValue
 from claimgraph.nlp import events_discourse as discourse
 from claimgraph.nlp.events_actors import note_pair, with_states
-from claimgraph.nlp.events_args import kids
+from claimgraph.nlp.events_args import children_cache, kids
 from claimgraph.nlp.events_lexicon import Lexicon, lexicon
 from claimgraph.nlp.events_location import location_of
 from claimgraph.nlp.events_nominal import code_noun, noun_entries
@@ -253,7 +253,8 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         events = get_list(doc, "cg_events")
-        events.extend(code_doc(doc))
+        with children_cache(doc):
+            events.extend(code_doc(doc))
         return doc
 
 

@@ -12,6 +12,9 @@ governing clause ("Yerevan recalled its ambassador" → its = Yerevan);
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from spacy.tokens import Doc, Token
 
 from claimgraph.nlp.events_actors import actor_at, pair_for
@@ -25,24 +28,39 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative")
 _SUBORDINATE = ("relcl", "acl")  # clauses hung on a noun; "as it would …" (advcl) keeps the subject
 MAX_DEPTH = 12  # parse walks stop here: bounded work on pathological parses
-_KIDS_KEY = "cg_events_children"
+_KIDS: tuple[Doc, dict[int, list[Token]]] | None = None  # (doc being coded, token index → children)
 
 
 def kids(tok: Token) -> list[Token]:
-    """`tok.children`, listed once per token and document.
+    """`tok.children` as a list, listed once per token while `children_cache` is on.
 
-    spaCy finds a token's children by scanning its whole subtree, making a
-    Token for each; the coder asks for the children of the same verbs and
-    nouns dozens of times (slots, passives, negation, intent, conditions).
-    The parse does not change while the coder runs. Do not modify the list.
+    spaCy finds a token's children by scanning its subtree, making a Token for
+    each; the coder asks for the children of the same verbs and nouns dozens
+    of times (slots, passives, negation, intent, conditions), and the parse
+    does not change while it runs. Do not modify the list.
     """
-    cache = tok.doc.user_data.get(_KIDS_KEY)
-    if cache is None:
-        cache = tok.doc.user_data[_KIDS_KEY] = {}
-    out = cache.get(tok.i)
+    cache = _KIDS
+    if cache is None or cache[0] is not tok.doc:
+        return list(tok.children)
+    out = cache[1].get(tok.i)
     if out is None:
-        out = cache[tok.i] = list(tok.children)
+        out = cache[1][tok.i] = list(tok.children)
     return out
+
+
+@contextmanager
+def children_cache(doc: Doc) -> Iterator[None]:
+    """Cache `kids` for `doc` during the block.
+
+    Kept beside the Doc, not in doc.user_data: Tokens there would hold their
+    Doc in a reference cycle, and every parsed Doc would wait for the cyclic
+    collector instead of being freed when its batch is done."""
+    global _KIDS
+    _KIDS = (doc, {})
+    try:
+        yield
+    finally:
+        _KIDS = None
 
 
 def np_core(tok: Token, depth: int = 0) -> list[Token]:
