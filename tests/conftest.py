@@ -24,3 +24,11 @@ def full_nlp():
     from claimgraph.nlp.pipeline import build_pipeline
 
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def nlp(full_nlp):
+    """The full pipeline under the short name the event tests use; a module
+    that needs a smaller pipeline defines its own `nlp` fixture, which wins."""
+    assert "cg_events" in full_nlp.pipe_names
+    return full_nlp

@@ -9,25 +9,11 @@ country names so any reasonable one resolves them.
 from __future__ import annotations
 
 import pytest
+from event_helpers import events
 from spacy.language import Language
 
 from claimgraph.model import DateValue
 from claimgraph.nlp.types import EventMention
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from claimgraph.nlp.pipeline import build_pipeline
-
-    pipeline = build_pipeline()
-    assert "cg_events" in pipeline.pipe_names
-    return pipeline
-
-
-def events(nlp: Language, text: str) -> list[EventMention]:
-    doc = nlp.make_doc(text)
-    doc._.cg_published = DateValue("2021-05-01", "day")
-    return list(next(nlp.pipe([doc]))._.cg_events or [])
 
 
 def find(evs: list[EventMention], kind: str) -> EventMention:

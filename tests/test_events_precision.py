@@ -8,23 +8,10 @@ coder's restraint as much as test_events.py guards its reach.
 from __future__ import annotations
 
 import pytest
+from event_helpers import events
 from spacy.language import Language
 
-from claimgraph.model import DateValue
 from claimgraph.nlp.types import EventMention
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from claimgraph.nlp.pipeline import build_pipeline
-
-    return build_pipeline()
-
-
-def events(nlp: Language, text: str) -> list[EventMention]:
-    doc = nlp.make_doc(text)
-    doc._.cg_published = DateValue("2021-05-01", "day")
-    return list(next(nlp.pipe([doc]))._.cg_events or [])
 
 
 def triggers(evs: list[EventMention]) -> set[str]:

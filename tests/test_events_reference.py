@@ -6,24 +6,8 @@ Our own sentences, through the real pipeline.
 
 from __future__ import annotations
 
-import pytest
+from event_helpers import events
 from spacy.language import Language
-
-from claimgraph.model import DateValue
-from claimgraph.nlp.types import EventMention
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from claimgraph.nlp.pipeline import build_pipeline
-
-    return build_pipeline()
-
-
-def events(nlp: Language, text: str) -> list[EventMention]:
-    doc = nlp.make_doc(text)
-    doc._.cg_published = DateValue("2021-05-01", "day")
-    return list(next(nlp.pipe([doc]))._.cg_events or [])
 
 
 def test_the_two_countries_are_the_last_paired_states(nlp: Language) -> None:
