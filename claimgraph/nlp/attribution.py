@@ -44,10 +44,11 @@ from claimgraph.nlp.attribution_spans import (
     char_span,
     dash_speaker,
     minus,
+    quote_regions,
     speaker_label,
     subtree_range,
 )
-from claimgraph.nlp.types import AttributionMention, CharSpan, get_list
+from claimgraph.nlp.types import AttributionMention, CharSpan, doc_text, get_list
 from claimgraph.ontology.cues import AttributionCues, attribution_cues
 
 _CONTENT_DEPS = ("ccomp", "xcomp")
@@ -81,12 +82,13 @@ class AttributionComponent:
         found = get_list(doc, "cg_attributions")
         found.extend(find_attributions(doc, self.cues))
         found.extend(headline_attributions(doc, found, self.verbs))
-        text = doc.text  # built once per doc: Doc.text re-joins every token on each access
+        text = doc_text(doc)
+        regions = quote_regions(text)
         trim_trailing_frames(doc, found, text)
         release_coordinated(doc, found, text)
-        clip_to_quotes(found, text)
+        clip_to_quotes(found, text, regions)
         link_chains(found)
-        nest_in_quotes(doc, found, text)
+        nest_in_quotes(doc, found, regions)
         return doc
 
 

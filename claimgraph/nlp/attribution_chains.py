@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.nlp.attribution_spans import inside_quote, quote_regions
-from claimgraph.nlp.types import AttributionMention, CharSpan
+from claimgraph.nlp.attribution_spans import inside_quote
+from claimgraph.nlp.types import AttributionMention, CharSpan, doc_text
 
 
 def link_chains(atts: list[AttributionMention]) -> None:
@@ -35,7 +35,7 @@ def trim_trailing_frames(doc: Doc, atts: list[AttributionMention], text: str | N
     C. The frame frames the whole report, so cut it off C; chaining then
     makes Y the outer source, as a reader would."""
     frames = [a for a in atts if a.kind == "according_to" and a.source is not None]
-    text = doc.text if text is None else text  # Doc.text re-joins every token on each access
+    text = doc_text(doc) if text is None else text
     for a in atts:
         if a.kind == "according_to":
             continue
@@ -49,11 +49,11 @@ def trim_trailing_frames(doc: Doc, atts: list[AttributionMention], text: str | N
                 a.content = CharSpan(c.start_char, end, text[c.start_char:end])
 
 
-def clip_to_quotes(atts: list[AttributionMention], text: str) -> None:
+def clip_to_quotes(atts: list[AttributionMention], text: str, regions: list[tuple[int, int]]) -> None:
     """A report made inside a quotation ("'Tell that to the janitor,' he
     said") cannot reach outside it: the parser often hangs the frame around
-    the quotation on the quoted verb, so its content is cut to the quote."""
-    regions = quote_regions(text)
+    the quotation on the quoted verb, so its content is cut to the quote.
+    `regions` are the text's quote_regions."""
     for a in atts:
         if a.kind == "quote":
             continue
@@ -72,10 +72,10 @@ def clip_to_quotes(atts: list[AttributionMention], text: str) -> None:
             a.content = CharSpan(start, end, text[start:end])
 
 
-def nest_in_quotes(doc: Doc, atts: list[AttributionMention], text: str | None = None) -> None:
+def nest_in_quotes(doc: Doc, atts: list[AttributionMention], regions: list[tuple[int, int]]) -> None:
     """Someone quoted saying "I think …" speaks inside the quotation: the
-    attribution that holds the quotation becomes the parent."""
-    regions = quote_regions(doc.text if text is None else text)
+    attribution that holds the quotation becomes the parent. `regions` are
+    the text's quote_regions."""
     for i, a in enumerate(atts):
         if a.parent is not None or a.kind == "quote":
             continue
@@ -104,7 +104,7 @@ def release_coordinated(doc: Doc, atts: list[AttributionMention], text: str | No
     the same (or a newly named) speaker, so the outer content ends where
     that clause begins and chaining leaves the two side by side."""
     verbs = [_cue_token(doc, a) for a in atts]
-    text = doc.text if text is None else text  # Doc.text re-joins every token on each access
+    text = doc_text(doc) if text is None else text
     for b, v in zip(atts, verbs, strict=True):
         if b.kind != "verb" or v is None or v.dep_ not in _OWN_CLAUSE:
             continue
