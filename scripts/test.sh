@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, tests, and the quality gate against committed floors.
+# The whole test suite: lint, import contracts, tests, and the quality gate against committed floors.
 # Sets up the environment first (idempotent) and installs what tests need
 # (Chromium for the browser tests) — nothing is installed by hand.
 set -euo pipefail
@@ -10,6 +10,9 @@ bash scripts/setup.sh --no-demo
 
 echo "== ruff"
 .venv/bin/ruff check claimgraph tests bench
+
+echo "== lint-imports (the architecture's forbidden imports, pyproject [tool.importlinter])"
+.venv/bin/lint-imports --no-cache
 
 echo "== pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

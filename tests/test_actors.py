@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.nlp.actors import actor_for_token, actors_for_span, describe_actor
+from claimgraph.nlp.actors.component import actor_for_token, actors_for_span, describe_actor
 from claimgraph.nlp.pipeline import build_pipeline
 from claimgraph.nlp.types import ActorMention
 

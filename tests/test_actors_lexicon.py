@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimgraph.nlp.actors_registry import slug
-from claimgraph.nlp.coref import abbreviates, token_abbreviates
+from claimgraph.nlp.actors.coref import abbreviates, token_abbreviates
+from claimgraph.nlp.actors.registry import slug
 from claimgraph.ontology.actors import actor_words, country_name, country_names, known_orgs
 
 

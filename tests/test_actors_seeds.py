@@ -1,7 +1,7 @@
 """Measurement: the seed articles' gold entities resolve, each to one actor.
 
 Runs the real pipeline over ../shared/corpus/seeds and checks every
-[[entity]] in ../shared/gold/seeds.toml (see claimgraph.nlp.actors_eval).
+[[entity]] in ../shared/gold/seeds.toml (see claimgraph.evaluation.entities).
 The rules measured here are general; nothing in the lexicons names a seed-only actor.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.nlp.actors_eval import entity_resolution, seed_texts
+from claimgraph.evaluation.entities import entity_resolution, seed_texts
 from claimgraph.nlp.pipeline import build_pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -177,7 +177,7 @@ def test_report_inside_a_quotation_stays_inside_it(nlp):
 
 
 def test_newspaper_double_apostrophe_quotes_are_quotations():
-    from claimgraph.nlp.attribution_spans import quote_regions
+    from claimgraph.nlp.attribution.spans import quote_regions
     text = "He said ''we are ready'' and left."
     assert [text[a:b] for a, b in quote_regions(text)] == ["we are ready"]
 
@@ -211,7 +211,7 @@ def test_reported_content_lies_on_one_side_of_the_frame(nlp):
 
 
 def test_quotation_left_open_at_a_paragraph_end_runs_to_that_end():
-    from claimgraph.nlp.attribution_spans import quote_regions
+    from claimgraph.nlp.attribution.spans import quote_regions
     text = "“We will fight on. I think we can win.\n“And we will.”"
     assert [text[a:b] for a, b in quote_regions(text)] == ["We will fight on. I think we can win.", "And we will."]
 

@@ -11,7 +11,7 @@ from test_analysis import _silk_docs
 from test_analysis_helpers import add, open_store
 
 from claimgraph.analysis import rebuild
-from claimgraph.cli_analysis import register
+from claimgraph.cli.analysis import register
 
 
 def _cli() -> click.Group:

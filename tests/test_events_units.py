@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-from claimgraph.nlp.events_lexicon import lexicon
-from claimgraph.nlp.events_quantities import quantities
+from claimgraph.nlp.events.lexicon import lexicon
+from claimgraph.nlp.events.quantities import quantities
 from claimgraph.ontology.plover import PLOVER_TYPES
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest_web import make_store
 
-from claimgraph.cli_web import report
+from claimgraph.cli.web import report
 
 
 class _Refs(HTMLParser):

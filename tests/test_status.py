@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.nlp.events.status import status_for
 from claimgraph.nlp.pipeline import build_pipeline
-from claimgraph.nlp.status import status_for
 from claimgraph.nlp.types import ActorMention
 
 

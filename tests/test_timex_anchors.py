@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 
 from claimgraph.nlp.pipeline import build_pipeline
-from claimgraph.nlp.timex_anchors import _reach, anchors
-from claimgraph.nlp.timex_lexicon import lexicon
+from claimgraph.nlp.timex.anchors import _reach, anchors
+from claimgraph.nlp.timex.lexicon import lexicon
 
 TEXTS = [
     "Over the past three and a half years, since early 2014, the two countries met on Monday, March 3rd, 2015.",

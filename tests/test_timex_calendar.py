@@ -10,7 +10,7 @@ import pytest
 from claimgraph.errors import MissingData
 from claimgraph.evaluation.meantime import load_articles, normalise_value, read_article
 from claimgraph.model import DateValue
-from claimgraph.nlp.timex_calendar import Anchor, century_year, weekday_date, year_for_month_day
+from claimgraph.nlp.timex.calendar import Anchor, century_year, weekday_date, year_for_month_day
 
 
 def test_anchor_parses_partial_dates_and_rejects_nonsense() -> None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from claimgraph.model import DateValue
 from claimgraph.nlp.pipeline import build_pipeline
-from claimgraph.nlp.timex import clause_date
+from claimgraph.nlp.timex.component import clause_date
 
 
 @pytest.fixture(scope="module")

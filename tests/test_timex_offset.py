@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.timex_offset import Offset, shift
+from claimgraph.nlp.timex.offset import Offset, shift
 from claimgraph.nlp.types import TimexMention
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import MissingData
-from claimgraph.nlp.attribution_spans import inside_quote, quote_regions
+from claimgraph.nlp.attribution.spans import inside_quote, quote_regions
 
 FOLDER = "polnear-dev"
 MAX_TEXT_CHARS = 2_000_000  # a bound on any one article read from disk

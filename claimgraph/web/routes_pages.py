@@ -8,9 +8,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from claimgraph.errors import NotFound
 from claimgraph.model import STATUSES
 from claimgraph.ontology.plover import PLOVER_TYPES
-from claimgraph.web.app import render
 from claimgraph.web.routes_api import _filters, views
 from claimgraph.web.svg import dyad_chart
+from claimgraph.web.templating import render
 from claimgraph.web.views_docs import actor_view, document_view
 
 router = APIRouter(include_in_schema=False)

@@ -1,0 +1,246 @@
+"""CLI for the cross-source layer: actors, merges, claims, grades, dyad series.
+
+Thin Click commands over claimgraph.analysis; `register(main)` adds them to
+the main group. Each opens the store from `--db` ($CLAIMGRAPH_DB,
+./claimgraph.db) and prints a Rich table, or JSON with `--json`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+
+from claimgraph.analysis import records, resolve, run, series
+from claimgraph.analysis.grading import LETTERS, grade_value
+from claimgraph.cli.common import console, db_option, echo_json, json_option
+from claimgraph.errors import NotFound
+from claimgraph.model import STATUSES
+from claimgraph.store.claims import ClaimStore, StoredClaim
+from claimgraph.store.store import Store
+
+
+@click.command()
+@db_option
+def analyze(db: str) -> None:
+    """Rebuild resolution, claims, links and grades from every stored event."""
+    with Store.open(db) as store:
+        console.print(run.rebuild(store), highlight=False)
+
+
+@click.command()
+@db_option
+@click.option("--kind", help="Only actors of this kind (country, person, company, …).")
+@json_option
+def actors(db: str, kind: str | None, as_json: bool) -> None:
+    """Resolved actors: one row per real-world actor, with how many ids were merged into it."""
+    with Store.open(db) as store:
+        res = resolve.load_resolution(store)
+        docs = store.actor_documents()
+        rows = []
+        for cid, a in sorted(res.actors.items()):
+            if kind and a.kind != kind:
+                continue
+            members = res.members(cid)
+            rows.append({"id": cid, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
+                         "aliases": a.aliases, "merged": [m for m in members if m != cid],
+                         "documents": sorted({d for m in members for d in docs.get(m, [])})})
+    if as_json:
+        return echo_json(rows)
+    table = Table("id", "name", "kind", "country", "docs", "merged ids")
+    for r in rows:
+        table.add_row(r["id"], r["name"], r["kind"], r["country"] or "", str(len(r["documents"])), ", ".join(r["merged"]))
+    console.print(table)
+
+
+@click.command()
+@click.argument("ident")
+@db_option
+@json_option
+def actor(ident: str, db: str, as_json: bool) -> None:
+    """One actor's profile: aliases, affiliation, merges (with why), mentions and events."""
+    with Store.open(db) as store:
+        res = resolve.load_resolution(store)
+        cid = res.of(ident)
+        a = res.actors.get(cid)
+        if a is None:
+            raise NotFound("actor", ident)
+        members = res.members(cid)
+        mentions = [m for d in sorted({d for m in members for d in store.actor_documents().get(m, [])})
+                    for m in store.mentions(d) if m.actor_id in members]
+        events = ClaimStore(store).events_for_actors(members)
+        data = {"id": cid, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
+                "aliases": a.aliases,
+                "merges": [{"id": m, "why": res.merges[m].why, "origin": res.merges[m].origin}
+                           for m in members if m in res.merges],
+                "mentions": [{"document": m.document_id, "start": m.start, "end": m.end, "text": m.text}
+                             for m in mentions],
+                "events": [{"id": e.id, "type": e.type, "source": e.source, "target": e.target, "status": e.status}
+                           for e in events]}
+    if as_json:
+        return echo_json(data)
+    console.print(f"[bold]{a.name}[/bold] ({cid}) — {a.kind}, country {a.country or '?'}, sector {a.sector or '?'}")
+    console.print("aliases: " + ", ".join(a.aliases), highlight=False)
+    for m in data["merges"]:
+        console.print(f"  merged {m['id']}: {m['why']} [{m['origin']}]", highlight=False)
+    console.print(f"{len(mentions)} mention(s) in {len({m.document_id for m in mentions})} document(s)")
+    table = Table("event", "type", "source", "target", "status")
+    for e in events:
+        table.add_row(e.id, e.type, ", ".join(e.source), ", ".join(e.target), e.status)
+    console.print(table)
+
+
+@click.command()
+@click.argument("into")
+@click.argument("other")
+@db_option
+def merge(into: str, other: str, db: str) -> None:
+    """Merge actor OTHER into INTO (kept across re-runs; undo with `split INTO OTHER`)."""
+    with Store.open(db) as store:
+        resolve.merge(store, into, other)
+        run.update(store, [])
+    console.print(f"merged {other} into {into}", highlight=False)
+
+
+@click.command()
+@click.argument("ident")
+@click.argument("alias")
+@db_option
+def split(ident: str, alias: str, db: str) -> None:
+    """Separate ALIAS (an actor id or spelling merged into ID) from ID, for good."""
+    with Store.open(db) as store:
+        ids = resolve.split(store, ident, alias)
+        run.update(store, [])
+    console.print(f"split {', '.join(ids)} from {ident}", highlight=False)
+
+
+def _passes(sc: StoredClaim, actor_id: str | None, min_grade: tuple[int, int] | None, status: str | None) -> bool:
+    c = sc.claim
+    if actor_id and actor_id not in c.source + c.target:
+        return False
+    if min_grade and (LETTERS.index(c.grade.reliability) > min_grade[0] or c.grade.credibility > min_grade[1]):
+        return False
+    return not status or status == c.status or status in c.presentations.values()
+
+
+def support_order(sc: StoredClaim) -> tuple[Any, ...]:
+    """Best-supported first: credibility, then reliability, then how many sources carry it."""
+    c = sc.claim
+    return c.grade.credibility, c.grade.reliability, -len(c.independent_sources), c.id
+
+
+@click.command()
+@db_option
+@click.option("--actor", "actor_id", help="Only claims in which this actor (or anything merged into it) takes part.")
+@click.option("--min-grade", help="Only claims graded at least this well, e.g. B2 (letter and digit both).")
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims presented with this status.")
+@click.option("--limit", type=int, default=None)
+@json_option
+def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | None, limit: int | None,
+           as_json: bool) -> None:
+    """The claim ledger, best-supported first."""
+    mg = grade_value(min_grade) if min_grade else None
+    with Store.open(db) as store:
+        res = resolve.load_resolution(store)
+        want = res.of(actor_id) if actor_id else None
+        rows = sorted((sc for sc in ClaimStore(store).claims() if _passes(sc, want, mg, status)), key=support_order)
+        rows = rows[:limit] if limit else rows
+        recs = [records.claim_record(sc, res) for sc in rows]
+    if as_json:
+        return echo_json(recs)
+    table = Table("claim", "grade", "type", "source", "target", "date", "status", "sources", "links")
+    for r in recs:
+        table.add_row(r["id"], r["grade"]["reliability"] + str(r["grade"]["credibility"]),
+                      r["type"] + (" (not)" if r["negated"] else ""),
+                      ", ".join(a["name"] for a in r["source"]), ", ".join(a["name"] for a in r["target"]),
+                      (r["date"] or {}).get("value", ""), r["status"], ", ".join(r["independent_sources"]),
+                      ", ".join(sorted({ln["kind"] for ln in r["links"]})))
+    console.print(table)
+
+
+@click.command()
+@click.argument("ident")
+@db_option
+@json_option
+def claim(ident: str, db: str, as_json: bool) -> None:
+    """Everything behind one claim: evidence sentences, outlets, statuses, links, grade and reasons."""
+    with Store.open(db) as store:
+        cs = ClaimStore(store)
+        sc = cs.get_claim(ident)
+        if sc is None:
+            raise NotFound("claim", ident)
+        rec = records.claim_record(sc, resolve.load_resolution(store))
+        events = cs.events_by_id(sc.claim.events)
+        docs = {d.id: d for d in store.iter_documents(sorted({e.document_id for e in events}))}
+        rec["evidence"] = [{
+            "event": e.id, "document": e.document_id, "outlet": docs[e.document_id].outlet,
+            "published": docs[e.document_id].published.value if docs[e.document_id].published else None,
+            "status": e.status, "said_by": e.said_by or e.said_by_text,
+            "text": docs[e.document_id].text[e.sentence.start:e.sentence.end]} for e in events]
+    if as_json:
+        return echo_json(rec)
+    names = lambda side: ", ".join(a["name"] for a in side)  # noqa: E731
+    console.print(f"[bold]{rec['id']}[/bold] {names(rec['source'])} —{rec['type']}"
+                  f"{' (negated)' if rec['negated'] else ''}→ {names(rec['target'])}  "
+                  f"date {(rec['date'] or {}).get('value', '?')}  status {rec['status']}", highlight=False)
+    for ev in rec["evidence"]:
+        console.print(f"• [{ev['status']}] {ev['outlet'] or ev['document'][:8]} ({ev['published'] or 'undated'})"
+                      f"{' citing ' + ev['said_by'] if ev['said_by'] else ''}: “{ev['text'].strip()}”", highlight=False)
+    for ln in rec["links"]:
+        console.print(f"{ln['kind']} {ln['claim']}: {ln['why']}", highlight=False)
+    g = rec["grade"]
+    console.print(f"grade [bold]{g['reliability']}{g['credibility']}[/bold]", highlight=False)
+    for reason in g["reasons"]:
+        console.print(f"  - {reason}", highlight=False)
+
+
+@click.command()
+@db_option
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Reliability TOML (outlet/speaker → letter); remembered for later updates.")
+def grade(db: str, sources: Path | None) -> None:
+    """Re-grade every claim (after editing the reliability file)."""
+    with Store.open(db) as store:
+        n = run.regrade(store, sources=sources)
+    console.print(f"graded {n} claim(s)", highlight=False)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True)
+@click.option("--by-reporting-time", is_flag=True, help="Place claims by publication date, not event date.")
+@click.option("--weighted", is_flag=True, help="Weight each claim by its credibility digit.")
+@click.option("--strict", is_flag=True, help="Only the two actors themselves, not actors affiliated with them.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Also draw the series to this PNG.")
+@json_option
+def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bool, strict: bool,
+         plot_path: str | None, as_json: bool) -> None:
+    """Relations between actors A and B over time: claims by PLOVER quad and intensity."""
+    with Store.open(db) as store:
+        s = series.dyad_series(store, a, b, by=by, reporting_time=by_reporting_time, weighted=weighted,
+                               affiliates=not strict)
+    if plot_path:
+        series.plot(s, plot_path)
+    if as_json:
+        return echo_json(s.to_json())
+    table = Table(by, *series.QUADS, "n", "sum", "mean")
+    for r in s.rows:
+        table.add_row(r.period, *(f"{r.counts[q]:g}" for q in series.QUADS), f"{r.n:g}", f"{r.total:.1f}",
+                      f"{r.mean:+.2f}")
+    console.print(table)
+    if s.unplaced:
+        console.print(f"{len(s.unplaced)} claim(s) have no {by} at {s.time} time and are not shown", highlight=False)
+
+
+COMMANDS = (analyze, actors, actor, merge, split, claims, claim, grade, dyad)
+
+
+def register(group: click.Group) -> None:
+    """Add the analysis commands to the main `claimgraph` group."""
+    for cmd in COMMANDS:
+        if cmd.name not in group.commands:
+            group.add_command(cmd)

@@ -1,0 +1,38 @@
+"""Templates, static paths and page rendering: what the app and its page routes share.
+
+A module of its own so that `app` (which mounts the routes) and `routes_pages`
+(which renders) both depend on it and not on each other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+VENDOR = STATIC / "vendor"
+VENDOR_FILES = ("cytoscape.min.js",)
+
+def vendor_ready(vendor: Path = VENDOR) -> bool:
+    """Whether scripts/build_web.sh has put the npm-built files in place."""
+    return all((vendor / f).is_file() for f in VENDOR_FILES)
+
+
+def template_env() -> Environment:
+    """Autoescape on for everything (not only *.html): no template may emit raw text."""
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.globals["quad_class"] = lambda q: "q-" + str(q).replace(" ", "-")
+    return env
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    env: Environment = request.app.state.templates
+    ready = vendor_ready(request.app.state.vendor)
+    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status_code)
