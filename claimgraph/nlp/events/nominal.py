@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.nlp import events_args as args
-from claimgraph.nlp.events_args import kids
-from claimgraph.nlp.events_lexicon import Entry, Lexicon
-from claimgraph.nlp.events_verbal import Candidate, choose_entry, intent_type, is_conditional, is_intent
+from claimgraph.nlp.events import args
+from claimgraph.nlp.events.args import kids
+from claimgraph.nlp.events.candidate import Candidate, choose_entry, intent_type, is_conditional, is_intent
+from claimgraph.nlp.events.lexicon import Entry, Lexicon
 from claimgraph.ontology.plover import is_material
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod")
