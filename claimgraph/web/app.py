@@ -7,6 +7,10 @@ strict Content-Security-Policy (scripts and styles from our own origin only),
 so even a markup bug could not execute an injected payload. The built-in
 Swagger page is off (it loads from a CDN); the OpenAPI schema is served at
 /api/openapi.json.
+
+Who may connect is security.py's `Access` policy (Host allow-list, token
+beyond loopback, same-origin writes); every parameter is declared in
+params.py, so a bad value is a 422 naming it, never a 500.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
@@ -21,6 +27,9 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from claimgraph.errors import NotFound
 from claimgraph.store import Store
 from claimgraph.web import routes_api, routes_pages
+from claimgraph.web.head import HeadAsGet
+from claimgraph.web.params import hint
+from claimgraph.web.security import Access, Guard
 from claimgraph.web.templating import STATIC, VENDOR, render, template_env
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -40,18 +49,24 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
-def create_app(db: str | Path | None = None, store: Store | None = None, vendor: Path = VENDOR) -> FastAPI:
+def create_app(db: str | Path | None = None, store: Store | None = None, vendor: Path = VENDOR,
+               access: Access | None = None) -> FastAPI:
     """An app over one store (opened from `db` unless given).
 
     `vendor` is where the npm-built libraries are served from; pointing it at
     an empty folder is how the no-graph-library fallback is exercised.
+    `access` defaults to the loopback policy: localhost names only, no token.
     """
     app = FastAPI(title="claimgraph", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
                   description="Evidence-graded knowledge graph of conflict reporting.")
     app.state.store = store or Store.open(db)
     app.state.templates = template_env()
     app.state.vendor = vendor
+    app.state.access = access or Access()
+    # added innermost first: HEAD→GET, then security headers (so refusals carry them too), then the guard
+    app.add_middleware(Guard, access=app.state.access)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     if vendor.is_dir():
         app.mount("/static/vendor", StaticFiles(directory=vendor), name="vendor")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -63,5 +78,14 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=404)
         return render(request, "error.html", {"message": str(exc)}, status_code=404)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
+        errors = [dict(e, msg=f"{e['msg']}: expected {hint(e['loc'])}") if hint(e["loc"]) else e
+                  for e in exc.errors()]
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, RequestValidationError(errors))
+        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors)
+        return render(request, "error.html", {"message": message, "title": "Bad request"}, status_code=422)
 
     return app

@@ -4,15 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 
 from claimgraph.errors import NotFound
 from claimgraph.export.records import actor_record, document_record
 from claimgraph.store import Store
-from claimgraph.web.views import ClaimView, Filters, Views
+from claimgraph.web import schemas
+from claimgraph.web.params import (
+    ActorId,
+    ActorQ,
+    ByQ,
+    ClaimId,
+    DocId,
+    DyadActorQ,
+    GradeQ,
+    SinceQ,
+    StatusQ,
+    TimeQ,
+    TypeQ,
+    UntilQ,
+    filters,
+)
+from claimgraph.web.views import ClaimView, Views
 from claimgraph.web.views_docs import actor_view, dyad_series
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=schemas.COMMON_ERRORS)
 
 
 def views(request: Request) -> Views:
@@ -35,70 +51,63 @@ def claim_json(cv: ClaimView) -> dict[str, Any]:
     }
 
 
-def _filters(type: str | None, status: str | None, min_grade: str | None, since: str | None,
-             until: str | None, actor: str | None) -> Filters:
-    return Filters(type=type or None, status=status or None, min_grade=min_grade or None, since=since or None,
-                   until=until or None, actor=actor or None)
-
-
-@router.get("/overview")
+@router.get("/overview", response_model=schemas.Overview)
 def api_overview(request: Request) -> dict[str, Any]:
     """Counts, recent documents, busiest actors, claims by grade."""
     return views(request).overview()
 
 
-@router.get("/graph")
-def api_graph(request: Request, type: str | None = None, status: str | None = None,
-              min_grade: str | None = Query(None, description="Admiralty code, e.g. B2"),
-              since: str | None = None, until: str | None = None, actor: str | None = None) -> dict[str, Any]:
+@router.get("/graph", response_model=schemas.Graph)
+def api_graph(request: Request, type: TypeQ = None, status: StatusQ = None, min_grade: GradeQ = None,
+              since: SinceQ = None, until: UntilQ = None, actor: ActorQ = None) -> dict[str, Any]:
     """Actors as nodes; claims (or events before analysis) as edges, filtered."""
-    return views(request).graph(_filters(type, status, min_grade, since, until, actor))
+    return views(request).graph(filters(type, status, min_grade, since, until, actor))
 
 
-@router.get("/timeline")
-def api_timeline(request: Request, actor: str | None = None) -> dict[str, Any]:
+@router.get("/timeline", response_model=schemas.Timeline)
+def api_timeline(request: Request, actor: ActorQ = None) -> dict[str, Any]:
     """Events by event date with their reporting date; undated events listed apart."""
     return views(request).timeline(actor or None)
 
 
-@router.get("/claims")
-def api_claims(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
-               since: str | None = None, until: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+@router.get("/claims", response_model=list[schemas.ClaimOut])
+def api_claims(request: Request, type: TypeQ = None, status: StatusQ = None, min_grade: GradeQ = None,
+               since: SinceQ = None, until: UntilQ = None, actor: ActorQ = None) -> list[dict[str, Any]]:
     """The claim ledger, best-supported first."""
-    ledger = views(request).ledger(_filters(type, status, min_grade, since, until, actor), with_evidence=False)
+    ledger = views(request).ledger(filters(type, status, min_grade, since, until, actor), with_evidence=False)
     return [claim_json(cv) for cv in ledger]
 
 
-@router.get("/claims/{claim_id}")
-def api_claim(request: Request, claim_id: str) -> dict[str, Any]:
+@router.get("/claims/{claim_id}", response_model=schemas.ClaimOut, responses=schemas.NOT_FOUND)
+def api_claim(request: Request, claim_id: ClaimId) -> dict[str, Any]:
     cv = views(request).claim(claim_id)
     if cv is None:
         raise NotFound("claim", claim_id)
     return claim_json(cv)
 
 
-@router.get("/documents")
+@router.get("/documents", response_model=list[schemas.DocumentSummary])
 def api_documents(request: Request) -> list[dict[str, Any]]:
     return [d.summary() for d in views(request).docs.values()]
 
 
-@router.get("/documents/{doc_id}")
-def api_document(request: Request, doc_id: str) -> dict[str, Any]:
+@router.get("/documents/{doc_id}", response_model=schemas.DocumentOut, responses=schemas.NOT_FOUND)
+def api_document(request: Request, doc_id: DocId) -> dict[str, Any]:
     v = views(request)
     doc = v.store.get_document(doc_id)
     return {**document_record(doc), "events": [e.to_json() for e in v.store.events(document=doc.id)
                                                if e.document_id == doc.id]}
 
 
-@router.get("/actors")
+@router.get("/actors", response_model=list[schemas.ActorOut])
 def api_actors(request: Request) -> list[dict[str, Any]]:
     v = views(request)
     docs = v.store.actor_documents()
     return [actor_record(a, docs.get(a.id, [])) for a in v.actors.values() if v.canon.get(a.id, a.id) == a.id]
 
 
-@router.get("/actors/{actor_id}")
-def api_actor(request: Request, actor_id: str) -> dict[str, Any]:
+@router.get("/actors/{actor_id}", response_model=schemas.ActorDetail, responses=schemas.NOT_FOUND)
+def api_actor(request: Request, actor_id: ActorId) -> dict[str, Any]:
     v = views(request)
     data = actor_view(v, actor_id)
     if data is None:
@@ -111,8 +120,7 @@ def api_actor(request: Request, actor_id: str) -> dict[str, Any]:
             "claims": [c.claim.id for c in data["claims"]], "events": [e["event"].id for e in data["events"]]}
 
 
-@router.get("/dyad")
-def api_dyad(request: Request, a: str, b: str, by: str = Query("year", pattern="^(year|month)$"),
-             time: str = Query("event", pattern="^(event|reporting)$")) -> dict[str, Any]:
+@router.get("/dyad", response_model=schemas.Dyad)
+def api_dyad(request: Request, a: DyadActorQ, b: DyadActorQ, by: ByQ = "year", time: TimeQ = "event") -> dict[str, Any]:
     """Counts by PLOVER quad and summed/mean intensity per period, by event (or reporting) date."""
     return dyad_series(views(request), a, b, by, reporting_time=time == "reporting")

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+from urllib.parse import quote
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from claimgraph.errors import NotFound
 from claimgraph.model import STATUSES
 from claimgraph.ontology.plover import PLOVER_TYPES
-from claimgraph.web.routes_api import _filters, views
+from claimgraph.web.params import (
+    MAX_ID,
+    ActorId,
+    ActorQ,
+    ByQ,
+    ClaimId,
+    DocId,
+    GradeQ,
+    SinceQ,
+    StatusQ,
+    TimeQ,
+    TypeQ,
+    UntilQ,
+    filters,
+)
+from claimgraph.web.routes_api import views
 from claimgraph.web.svg import dyad_chart
 from claimgraph.web.templating import render
 from claimgraph.web.views_docs import actor_view, document_view
@@ -23,32 +41,32 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
-          since: str | None = None, until: str | None = None, actor: str | None = None) -> HTMLResponse:
-    f = _filters(type, status, min_grade, since, until, actor)
+def graph(request: Request, type: TypeQ = None, status: StatusQ = None, min_grade: GradeQ = None,
+          since: SinceQ = None, until: UntilQ = None, actor: ActorQ = None) -> HTMLResponse:
+    f = filters(type, status, min_grade, since, until, actor)
     data = views(request).graph(f)
     return render(request, "graph.html", {"g": data, "f": f, "types": PLOVER_TYPES, "statuses": STATUSES,
                                           "grades": GRADES})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, actor: str | None = None) -> HTMLResponse:
+def timeline(request: Request, actor: ActorQ = None) -> HTMLResponse:
     v = views(request)
     return render(request, "timeline.html", {"t": v.timeline(actor or None), "actors": v.canonical_actors(),
                                              "actor": actor or ""})
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
-           since: str | None = None, until: str | None = None, actor: str | None = None) -> HTMLResponse:
-    f = _filters(type, status, min_grade, since, until, actor)
+def claims(request: Request, type: TypeQ = None, status: StatusQ = None, min_grade: GradeQ = None,
+           since: SinceQ = None, until: UntilQ = None, actor: ActorQ = None) -> HTMLResponse:
+    f = filters(type, status, min_grade, since, until, actor)
     v = views(request)
     return render(request, "claims.html", {"ledger": v.ledger(f), "f": f, "types": PLOVER_TYPES,
                                            "statuses": STATUSES, "grades": GRADES, "actors": v.canonical_actors()})
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-def claim(request: Request, claim_id: str) -> HTMLResponse:
+def claim(request: Request, claim_id: ClaimId) -> HTMLResponse:
     cv = views(request).claim(claim_id)
     if cv is None:
         raise NotFound("claim", claim_id)
@@ -63,7 +81,7 @@ def documents(request: Request) -> HTMLResponse:
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str) -> HTMLResponse:
+def document(request: Request, doc_id: DocId) -> HTMLResponse:
     return render(request, "document.html", document_view(views(request), doc_id))
 
 
@@ -74,13 +92,16 @@ def actors(request: Request) -> HTMLResponse:
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str, with_: str | None = Query(None, alias="with"),
-          by: str = Query("year", pattern="^(year|month)$"),
-          time: str = Query("event", pattern="^(event|reporting)$")) -> Response:
+def actor(request: Request, actor_id: ActorId,
+          with_: Annotated[str | None, Query(alias="with", max_length=MAX_ID)] = None,
+          by: ByQ = "year", time: TimeQ = "event") -> Response:
     v = views(request)
     canonical = v.canon.get(actor_id, actor_id)
     if canonical != actor_id:  # a merged-away id: show the actor it now belongs to
-        return RedirectResponse(request.url_for("actor", actor_id=canonical), status_code=307)
+        # relative, so no Host header (attacker-chosen under DNS rebinding) is ever reflected
+        query = request.url.query
+        return RedirectResponse("/actors/" + quote(canonical, safe="") + ("?" + query if query else ""),
+                                status_code=307)
     data = actor_view(v, actor_id, with_ or None, by, reporting_time=time == "reporting")
     if data is None:
         raise NotFound("actor", actor_id)

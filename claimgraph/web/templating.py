@@ -13,10 +13,13 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
+from claimgraph.web.bidi import display
+
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 VENDOR = STATIC / "vendor"
 VENDOR_FILES = ("cytoscape.min.js",)
+
 
 def vendor_ready(vendor: Path = VENDOR) -> bool:
     """Whether scripts/build_web.sh has put the npm-built files in place."""
@@ -24,9 +27,12 @@ def vendor_ready(vendor: Path = VENDOR) -> bool:
 
 
 def template_env() -> Environment:
-    """Autoescape on for everything (not only *.html): no template may emit raw text."""
+    """Autoescape on for everything (not only *.html): no template may emit raw text.
+
+    `finalize` strips bidi-override characters from every displayed value (bidi.py).
+    """
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, finalize=display)
     env.globals["quad_class"] = lambda q: "q-" + str(q).replace(" ", "-")
     return env
 
@@ -34,5 +40,7 @@ def template_env() -> Environment:
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     env: Environment = request.app.state.templates
     ready = vendor_ready(request.app.state.vendor)
-    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, **context)
+    csrf = getattr(request.state, "csrf", None)  # set by security.Guard; write requests must echo it
+    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, csrf=csrf,
+                                         **context)
     return HTMLResponse(html, status_code=status_code)
