@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -29,7 +29,7 @@ from claimgraph.store import Store
 from claimgraph.web import routes_api, routes_pages
 from claimgraph.web.head import HeadAsGet
 from claimgraph.web.params import hint
-from claimgraph.web.security import Access, Guard
+from claimgraph.web.security import Access, Guard, same_origin_writes
 from claimgraph.web.templating import STATIC, VENDOR, render, template_env
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -58,7 +58,8 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
     `access` defaults to the loopback policy: localhost names only, no token.
     """
     app = FastAPI(title="claimgraph", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
-                  description="Evidence-graded knowledge graph of conflict reporting.")
+                  description="Evidence-graded knowledge graph of conflict reporting.",
+                  dependencies=[Depends(same_origin_writes)])
     app.state.store = store or Store.open(db)
     app.state.templates = template_env()
     app.state.vendor = vendor

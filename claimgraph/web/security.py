@@ -16,7 +16,8 @@ Why each rule exists:
   from our own origin (Origin, else Referer) and carry the CSRF token of its
   session (cookie `claimgraph_csrf` echoed in the `X-CSRF-Token` header; the
   pages expose it in `<meta name="csrf-token">`). Loopback is no exception:
-  a hostile page in the analyst's browser can post to localhost.
+  a hostile page in the analyst's browser can post to localhost. Enforced by
+  the app-wide dependency `same_origin_writes`; Guard issues the cookie.
 * **Relative redirects.** Absolute `Location` headers built from the Host
   header are rewritten to paths, so no header value is ever reflected.
 
@@ -35,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
+from fastapi import HTTPException, Request
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -193,12 +195,6 @@ class Guard:
                     401, "token required: send Authorization: Bearer TOKEN, or open the ?token= URL "
                          "that claimgraph serve printed", path, {"www-authenticate": "Bearer"}))
         csrf = cookies.get(CSRF_COOKIE)
-        if scope["method"] not in SAFE_METHODS:
-            if _origin_host(headers) != host.lower():
-                return await self._send(send, _reply(403, "cross-origin write refused", path))
-            sent = headers.get(CSRF_HEADER, "")
-            if not csrf or len(sent) > MAX_TOKEN or not hmac.compare_digest(sent.encode(), csrf.encode()):
-                return await self._send(send, _reply(403, "missing or wrong CSRF token (X-CSRF-Token)", path))
         if (not csrf or len(csrf) > MAX_TOKEN) and not path.startswith(("/api/", "/static/")):
             csrf = secrets.token_urlsafe(24)
             set_cookies.append(_cookie(CSRF_COOKIE, csrf, secure))
@@ -223,6 +219,29 @@ class Guard:
     async def _send(send: Send, messages: list[Message]) -> None:
         for m in messages:
             await send(m)
+
+
+def write_refusal(headers: Headers, cookies: dict[str, str]) -> str | None:
+    """Why a write request is refused (None when it is same-origin and carries its CSRF token)."""
+    if _origin_host(headers) != headers.get("host", "").lower():
+        return "cross-origin write refused"
+    sent, csrf = headers.get(CSRF_HEADER, ""), cookies.get(CSRF_COOKIE, "")
+    if not csrf or len(sent) > MAX_TOKEN or not hmac.compare_digest(sent.encode(), csrf.encode()):
+        return "missing or wrong CSRF token (X-CSRF-Token)"
+    return None
+
+
+def same_origin_writes(request: Request) -> None:
+    """App-wide dependency for every write route.
+
+    A dependency, not part of Guard, because it must run after routing: a
+    method no route accepts stays a 405, and only real write endpoints are
+    guarded.
+    """
+    if request.method not in SAFE_METHODS:
+        reason = write_refusal(request.headers, request.cookies)
+        if reason:
+            raise HTTPException(status_code=403, detail=reason)
 
 
 def _cookies(headers: Headers) -> dict[str, str]:
