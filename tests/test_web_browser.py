@@ -199,3 +199,21 @@ def test_payloads_stay_text_on_every_page_and_in_the_report(site: dict[str, obje
     _assert_inert(page, [XSS_NAME, XSS_SCRIPT, XSS_IMG], "report")
     page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
     assert page.errors == []
+
+
+def test_browser_signs_in_once_with_the_token_and_scripts_keep_working(site: dict[str, object],
+                                                                       browser: object) -> None:
+    """A token-guarded server: the ?token= URL once, then the HttpOnly cookie carries pages, static JS and fetches."""
+    from serve_helpers import serve
+
+    token = "browser-token-0123456789abcdef"
+    with serve(Path(str(site["report"])).with_name("b.db"), "--require-token", "--token", token) as server:
+        page = _page(browser)
+        denied = page.goto(server.base + "/timeline")
+        assert denied is not None and denied.status == 401
+        page.goto(server.base + f"/timeline?token={token}")
+        page.wait_for_selector("#timeline[data-ready] svg")  # timeline.js loaded and /api/timeline fetched
+        assert page.url == server.base + "/timeline"  # the token is gone from the address bar
+        assert page.evaluate("() => document.cookie").find(token) < 0  # HttpOnly: not readable by scripts
+        assert page.locator("#timeline a.tl-event").count() == 4
+        assert page.errors == []

@@ -56,7 +56,9 @@ def test_exposed_server_refuses_requests_without_the_token(guarded: Server) -> N
     assert httpx.get(guarded.base + "/api/claims", headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
     # a non-ASCII guess is compared as bytes: refused, not a 500 from compare_digest
     assert httpx.get(guarded.base + "/api/claims", headers={"Authorization": "Bearer é".encode()}).status_code == 401
-    assert httpx.get(guarded.base + "/api/claims", cookies={TOKEN_COOKIE: "nope"}).status_code == 401
+    cookie = f"{TOKEN_COOKIE}-{guarded.port}"
+    assert httpx.get(guarded.base + "/api/claims", cookies={cookie: "nope"}).status_code == 401
+    assert httpx.get(guarded.base + "/api/claims", cookies={TOKEN_COOKIE: TOKEN}).status_code == 401  # another port's
     assert "token required" in httpx.get(guarded.base + "/api/claims").json()["detail"]
 
 
@@ -71,7 +73,7 @@ def test_browser_token_once_then_cookie_and_a_clean_url(guarded: Server) -> None
     assert r.status_code == 303
     assert r.headers["location"] == "/claims?min_grade=C3"  # relative, token dropped, other params kept
     cookie = r.headers["set-cookie"]
-    assert cookie.startswith(f"{TOKEN_COOKIE}={TOKEN};")
+    assert cookie.startswith(f"{TOKEN_COOKIE}-{guarded.port}={TOKEN};")  # per port: instances do not share
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
     with httpx.Client(base_url=guarded.base) as browser:
         page = browser.get(f"/claims?token={TOKEN}", follow_redirects=True)
@@ -153,7 +155,7 @@ def test_writes_need_same_origin_and_the_csrf_token(db: Path) -> None:
 
     c = TestClient(app, base_url="http://localhost:8000")
     page = c.get("/claims")
-    csrf = c.cookies[CSRF_COOKIE]
+    csrf = c.cookies[f"{CSRF_COOKIE}-8000"]
     assert f'<meta name="csrf-token" content="{csrf}">' in page.text
     same = {"Origin": "http://localhost:8000"}
     assert c.post("/api/probe", headers={"Origin": "http://evil.example", "X-CSRF-Token": csrf}).status_code == 403

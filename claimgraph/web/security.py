@@ -138,6 +138,12 @@ def _reply(status: int, message: str, path: str, headers: dict[str, str] | None 
             {"type": "http.response.body", "body": body}]
 
 
+def cookie_name(base: str, scope: Scope) -> str:
+    """`base` suffixed with the server's port: browsers share cookies across ports, instances must not."""
+    server = scope.get("server") or (None, None)
+    return f"{base}-{server[1]}" if server[1] else base
+
+
 def _cookie(name: str, value: str, secure: bool) -> str:
     return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict{'; Secure' if secure else ''}"
 
@@ -184,20 +190,20 @@ class Guard:
                 if scope["method"] in ("GET", "HEAD") and len(given) == 1 and self.access.token_ok(given[0]):
                     rest = [(k, v) for k, v in query if k != "token"]
                     return await self._send(send, _reply(303, "signed in", path, {
-                        "location": _relative(scope, rest), "set-cookie": _cookie(TOKEN_COOKIE, given[0], secure),
+                        "location": _relative(scope, rest), "set-cookie": _cookie(cookie_name(TOKEN_COOKIE, scope), given[0], secure),
                         "cache-control": "no-store"}))
                 return await self._send(send, _reply(401, "wrong token", path, {"www-authenticate": "Bearer"}))
             bearer = headers.get("authorization", "")
             scheme, _, credential = bearer.partition(" ")
             if not (scheme.lower() == "bearer" and self.access.token_ok(credential.strip())) \
-                    and not self.access.token_ok(cookies.get(TOKEN_COOKIE)):
+                    and not self.access.token_ok(cookies.get(cookie_name(TOKEN_COOKIE, scope))):
                 return await self._send(send, _reply(
                     401, "token required: send Authorization: Bearer TOKEN, or open the ?token= URL "
                          "that claimgraph serve printed", path, {"www-authenticate": "Bearer"}))
-        csrf = cookies.get(CSRF_COOKIE)
+        csrf = cookies.get(cookie_name(CSRF_COOKIE, scope))
         if (not csrf or len(csrf) > MAX_TOKEN) and not path.startswith(("/api/", "/static/")):
             csrf = secrets.token_urlsafe(24)
-            set_cookies.append(_cookie(CSRF_COOKIE, csrf, secure))
+            set_cookies.append(_cookie(cookie_name(CSRF_COOKIE, scope), csrf, secure))
         scope.setdefault("state", {})["csrf"] = csrf
 
         async def send_guarded(message: Message) -> None:
@@ -221,11 +227,11 @@ class Guard:
             await send(m)
 
 
-def write_refusal(headers: Headers, cookies: dict[str, str]) -> str | None:
-    """Why a write request is refused (None when it is same-origin and carries its CSRF token)."""
+def write_refusal(headers: Headers, csrf: str | None) -> str | None:
+    """Why a write request is refused (None when it is same-origin and echoes its CSRF cookie `csrf`)."""
     if _origin_host(headers) != headers.get("host", "").lower():
         return "cross-origin write refused"
-    sent, csrf = headers.get(CSRF_HEADER, ""), cookies.get(CSRF_COOKIE, "")
+    sent = headers.get(CSRF_HEADER, "")
     if not csrf or len(sent) > MAX_TOKEN or not hmac.compare_digest(sent.encode(), csrf.encode()):
         return "missing or wrong CSRF token (X-CSRF-Token)"
     return None
@@ -239,7 +245,7 @@ def same_origin_writes(request: Request) -> None:
     guarded.
     """
     if request.method not in SAFE_METHODS:
-        reason = write_refusal(request.headers, request.cookies)
+        reason = write_refusal(request.headers, request.cookies.get(cookie_name(CSRF_COOKIE, request.scope)))
         if reason:
             raise HTTPException(status_code=403, detail=reason)
 
