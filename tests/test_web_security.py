@@ -98,6 +98,17 @@ def test_generated_token_is_printed_and_required(db: Path) -> None:
                          headers={"Authorization": f"Bearer {token.group(1)}"}).status_code == 200
 
 
+def test_serve_on_all_interfaces_generates_a_token_and_refuses_requests_without_it(db: Path) -> None:
+    with serve(db, "--host", "0.0.0.0") as server:  # reached here through loopback, which it also answers to
+        token = re.search(r"Bearer ([A-Za-z0-9_-]+)", server.printed())
+        assert token, server.printed()
+        assert httpx.get(server.base + "/").status_code == 401
+        assert httpx.get(server.base + "/api/claims", headers={"Authorization": f"Bearer {token.group(1)}"}
+                         ).status_code == 200
+        assert httpx.get(server.base + "/api/claims", headers={"Authorization": f"Bearer {token.group(1)}",
+                                                               "Host": "rebound.example"}).status_code == 400
+
+
 def test_loopback_is_token_free_by_default_and_exposure_requires_one() -> None:
     assert Access.for_bind("127.0.0.1").token is None
     assert Access.for_bind("::1").token is None

@@ -82,11 +82,13 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
-        errors = [dict(e, msg=f"{e['msg']}: expected {hint(e['loc'])}") if hint(e["loc"]) else e
+        # the message says what the parameter should look like, not only the regex it failed
+        errors = [dict(e, msg=f"expected {hint(e['loc'])} ({e['msg']})") if hint(e["loc"]) else e
                   for e in exc.errors()]
         if request.url.path.startswith("/api/"):
             return await request_validation_exception_handler(request, RequestValidationError(errors))
-        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors)
+        message = "; ".join(f"{e['loc'][-1]}: expected {hint(e['loc'])}" if hint(e["loc"])
+                            else f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
         return render(request, "error.html", {"message": message, "title": "Bad request"}, status_code=422)
 
     return app
