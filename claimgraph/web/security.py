@@ -176,30 +176,16 @@ class Guard:
             return
         headers = Headers(scope=scope)
         path: str = scope["path"]
-        host = headers.get("host", "")
-        if host_name(host) not in self.access.hosts:
+        if host_name(headers.get("host", "")) not in self.access.hosts:
             return await self._send(send, _reply(
                 400, "Host header not allowed: start serve with --allowed-host NAME to answer to it", path))
         cookies = _cookies(headers)
-        set_cookies: list[str] = []
         secure = scope.get("scheme") == "https"
         if self.access.token is not None:
-            query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-            given = [v for k, v in query if k == "token"]
-            if given:
-                if scope["method"] in ("GET", "HEAD") and len(given) == 1 and self.access.token_ok(given[0]):
-                    rest = [(k, v) for k, v in query if k != "token"]
-                    return await self._send(send, _reply(303, "signed in", path, {
-                        "location": _relative(scope, rest), "set-cookie": _cookie(cookie_name(TOKEN_COOKIE, scope), given[0], secure),
-                        "cache-control": "no-store"}))
-                return await self._send(send, _reply(401, "wrong token", path, {"www-authenticate": "Bearer"}))
-            bearer = headers.get("authorization", "")
-            scheme, _, credential = bearer.partition(" ")
-            if not (scheme.lower() == "bearer" and self.access.token_ok(credential.strip())) \
-                    and not self.access.token_ok(cookies.get(cookie_name(TOKEN_COOKIE, scope))):
-                return await self._send(send, _reply(
-                    401, "token required: send Authorization: Bearer TOKEN, or open the ?token= URL "
-                         "that claimgraph serve printed", path, {"www-authenticate": "Bearer"}))
+            refusal = self._authenticate(scope, headers, cookies, secure)
+            if refusal:
+                return await self._send(send, refusal)
+        set_cookies: list[str] = []
         csrf = cookies.get(cookie_name(CSRF_COOKIE, scope))
         if (not csrf or len(csrf) > MAX_TOKEN) and not path.startswith(("/api/", "/static/")):
             csrf = secrets.token_urlsafe(24)
@@ -211,15 +197,41 @@ class Guard:
                 out = MutableHeaders(scope=message)
                 location = out.get("location")
                 if location:
-                    parts = urlsplit(location)
-                    if parts.netloc and host_name(parts.netloc) in self.access.hosts:
-                        out["location"] = ("/" + parts.path.lstrip("/\\") + ("?" + parts.query if parts.query else "")
-                                           + ("#" + parts.fragment if parts.fragment else ""))
+                    out["location"] = self._relative_location(location)
                 for c in set_cookies:
                     out.append("set-cookie", c)
             await send(message)
 
         await self.app(scope, receive, send_guarded)
+
+    def _authenticate(self, scope: Scope, headers: Headers, cookies: dict[str, str],
+                      secure: bool) -> list[Message] | None:
+        """None when the request carries the token; else the reply (401, or the ?token= sign-in redirect)."""
+        path: str = scope["path"]
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        given = [v for k, v in query if k == "token"]
+        if given:
+            if scope["method"] in ("GET", "HEAD") and len(given) == 1 and self.access.token_ok(given[0]):
+                rest = [(k, v) for k, v in query if k != "token"]
+                cookie = _cookie(cookie_name(TOKEN_COOKIE, scope), given[0], secure)
+                return _reply(303, "signed in", path, {"location": _relative(scope, rest), "set-cookie": cookie,
+                                                       "cache-control": "no-store"})
+            return _reply(401, "wrong token", path, {"www-authenticate": "Bearer"})
+        scheme, _, credential = headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and self.access.token_ok(credential.strip()):
+            return None
+        if self.access.token_ok(cookies.get(cookie_name(TOKEN_COOKIE, scope))):
+            return None
+        return _reply(401, "token required: send Authorization: Bearer TOKEN, or open the ?token= URL "
+                           "that claimgraph serve printed", path, {"www-authenticate": "Bearer"})
+
+    def _relative_location(self, location: str) -> str:
+        """An absolute redirect to one of our own names, as a path; any other Location unchanged."""
+        parts = urlsplit(location)
+        if not parts.netloc or host_name(parts.netloc) not in self.access.hosts:
+            return location
+        return ("/" + parts.path.lstrip("/\\") + ("?" + parts.query if parts.query else "")
+                + ("#" + parts.fragment if parts.fragment else ""))
 
     @staticmethod
     async def _send(send: Send, messages: list[Message]) -> None:
