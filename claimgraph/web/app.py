@@ -58,7 +58,8 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
     `access` defaults to the loopback policy: localhost names only, no token.
     """
     app = FastAPI(title="claimgraph", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
-                  description="Evidence-graded knowledge graph of conflict reporting.",
+                  description="Evidence-graded knowledge graph of conflict reporting. Served beyond loopback "
+                              "(or with --require-token), every request needs `Authorization: Bearer TOKEN`.",
                   dependencies=[Depends(same_origin_writes)])
     app.state.store = store or Store.open(db)
     app.state.templates = template_env()
