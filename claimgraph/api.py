@@ -25,9 +25,12 @@ __all__ = [
 ]
 
 
-def open_store(db: str | Path | None = None) -> Store:
-    """`db`: a SQLite path, a SQLAlchemy URL, or None for $CLAIMGRAPH_DB / ./claimgraph.db."""
-    return Store.open(db)
+def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
+    """`db`: a SQLite path, a SQLAlchemy URL, or None for $CLAIMGRAPH_DB / ./claimgraph.db.
+
+    `create=False` raises StoreError when there is no store there yet (what reading commands want).
+    """
+    return Store.open(db, create=create)
 
 
 class ProgressSink(Protocol):
@@ -45,6 +48,9 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     files: int = 0
+    skipped: list[str] = field(default_factory=list)  # files from which nothing was stored
+    bad_records: int = 0  # errors inside files that still stored something
+    partly_read: list[str] = field(default_factory=list)  # those files
     extracted: list[str] = field(default_factory=list)
     extraction_errors: list[str] = field(default_factory=list)
     analysis: dict[str, Any] = field(default_factory=dict)
@@ -55,6 +61,8 @@ class IngestResult:
             "added": len(self.added),
             "duplicates": len(self.duplicates),
             "errors": [str(e) for e in self.errors],
+            "skipped_files": len(self.skipped),
+            "bad_records": self.bad_records,
             "undated": self.undated,
             "extracted": len(self.extracted),
             "extraction_errors": self.extraction_errors,
@@ -86,7 +94,8 @@ def ingest(
     report = ingest_paths(paths, store, options, progress=(lambda p: progress.advance("reading", p)) if progress else None)
     result = IngestResult(
         added=report.added, duplicates=report.duplicates, errors=report.errors,
-        undated=report.undated, files=report.files,
+        undated=report.undated, files=report.files, skipped=report.skipped, bad_records=report.bad_records,
+        partly_read=report.partly_read,
     )
     if extract_text:
         from claimgraph.nlp.extract import extractor_version

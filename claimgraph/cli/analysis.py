@@ -15,18 +15,17 @@ from rich.table import Table
 
 from claimgraph.analysis import records, resolve, run, series
 from claimgraph.analysis.grading import LETTERS, grade_value
-from claimgraph.cli.common import console, db_option, echo_json, json_option
+from claimgraph.cli.common import console, db_option, echo_json, esc, json_option, open_existing
 from claimgraph.errors import NotFound
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
-from claimgraph.store.store import Store
 
 
 @click.command()
 @db_option
 def analyze(db: str) -> None:
     """Rebuild resolution, claims, links and grades from every stored event."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         console.print(run.rebuild(store), highlight=False)
 
 
@@ -36,7 +35,7 @@ def analyze(db: str) -> None:
 @json_option
 def actors(db: str, kind: str | None, as_json: bool) -> None:
     """Resolved actors: one row per real-world actor, with how many ids were merged into it."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         res = resolve.load_resolution(store)
         docs = store.actor_documents()
         rows = []
@@ -61,7 +60,7 @@ def actors(db: str, kind: str | None, as_json: bool) -> None:
 @json_option
 def actor(ident: str, db: str, as_json: bool) -> None:
     """One actor's profile: aliases, affiliation, merges (with why), mentions and events."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         res = resolve.load_resolution(store)
         cid = res.of(ident)
         a = res.actors.get(cid)
@@ -81,7 +80,8 @@ def actor(ident: str, db: str, as_json: bool) -> None:
                            for e in events]}
     if as_json:
         return echo_json(data)
-    console.print(f"[bold]{a.name}[/bold] ({cid}) — {a.kind}, country {a.country or '?'}, sector {a.sector or '?'}")
+    console.print(f"[bold]{esc(a.name)}[/bold] " + esc(f"({cid}) — {a.kind}, country {a.country or '?'}, "
+                                                      f"sector {a.sector or '?'}"), markup=True)
     console.print("aliases: " + ", ".join(a.aliases), highlight=False)
     for m in data["merges"]:
         console.print(f"  merged {m['id']}: {m['why']} [{m['origin']}]", highlight=False)
@@ -98,7 +98,7 @@ def actor(ident: str, db: str, as_json: bool) -> None:
 @db_option
 def merge(into: str, other: str, db: str) -> None:
     """Merge actor OTHER into INTO (kept across re-runs; undo with `split INTO OTHER`)."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         resolve.merge(store, into, other)
         run.update(store, [])
     console.print(f"merged {other} into {into}", highlight=False)
@@ -110,7 +110,7 @@ def merge(into: str, other: str, db: str) -> None:
 @db_option
 def split(ident: str, alias: str, db: str) -> None:
     """Separate ALIAS (an actor id or spelling merged into ID) from ID, for good."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         ids = resolve.split(store, ident, alias)
         run.update(store, [])
     console.print(f"split {', '.join(ids)} from {ident}", highlight=False)
@@ -142,7 +142,7 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
            as_json: bool) -> None:
     """The claim ledger, best-supported first."""
     mg = grade_value(min_grade) if min_grade else None
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         res = resolve.load_resolution(store)
         want = res.of(actor_id) if actor_id else None
         rows = sorted((sc for sc in ClaimStore(store).claims() if _passes(sc, want, mg, status)), key=support_order)
@@ -166,7 +166,7 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
 @json_option
 def claim(ident: str, db: str, as_json: bool) -> None:
     """Everything behind one claim: evidence sentences, outlets, statuses, links, grade and reasons."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         cs = ClaimStore(store)
         sc = cs.get_claim(ident)
         if sc is None:
@@ -182,16 +182,16 @@ def claim(ident: str, db: str, as_json: bool) -> None:
     if as_json:
         return echo_json(rec)
     names = lambda side: ", ".join(a["name"] for a in side)  # noqa: E731
-    console.print(f"[bold]{rec['id']}[/bold] {names(rec['source'])} —{rec['type']}"
+    console.print(f"[bold]{esc(rec['id'])}[/bold] " + esc(f"{names(rec['source'])} —{rec['type']}"
                   f"{' (negated)' if rec['negated'] else ''}→ {names(rec['target'])}  "
-                  f"date {(rec['date'] or {}).get('value', '?')}  status {rec['status']}", highlight=False)
+                  f"date {(rec['date'] or {}).get('value', '?')}  status {rec['status']}"), markup=True, highlight=False)
     for ev in rec["evidence"]:
         console.print(f"• [{ev['status']}] {ev['outlet'] or ev['document'][:8]} ({ev['published'] or 'undated'})"
                       f"{' citing ' + ev['said_by'] if ev['said_by'] else ''}: “{ev['text'].strip()}”", highlight=False)
     for ln in rec["links"]:
         console.print(f"{ln['kind']} {ln['claim']}: {ln['why']}", highlight=False)
     g = rec["grade"]
-    console.print(f"grade [bold]{g['reliability']}{g['credibility']}[/bold]", highlight=False)
+    console.print(f"grade [bold]{esc(g['reliability'])}{esc(g['credibility'])}[/bold]", markup=True, highlight=False)
     for reason in g["reasons"]:
         console.print(f"  - {reason}", highlight=False)
 
@@ -202,7 +202,7 @@ def claim(ident: str, db: str, as_json: bool) -> None:
               help="Reliability TOML (outlet/speaker → letter); remembered for later updates.")
 def grade(db: str, sources: Path | None) -> None:
     """Re-grade every claim (after editing the reliability file)."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         n = run.regrade(store, sources=sources)
     console.print(f"graded {n} claim(s)", highlight=False)
 
@@ -220,7 +220,7 @@ def grade(db: str, sources: Path | None) -> None:
 def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bool, strict: bool,
          plot_path: str | None, as_json: bool) -> None:
     """Relations between actors A and B over time: claims by PLOVER quad and intensity."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         s = series.dyad_series(store, a, b, by=by, reporting_time=by_reporting_time, weighted=weighted,
                                affiliates=not strict)
     if plot_path:
