@@ -92,7 +92,8 @@ class WarcReader:
     def _record(self, path: Path, number: int, uri: str, record: Any, payload: bytes) -> ReadItem | None:
         rec_type = record.rec_type
         if rec_type not in WARC_TYPES:
-            return InputError(f"{path} [{uri}]", f"record {number} has an unknown WARC-Type {rec_type!r}")
+            what = f"an unknown WARC-Type {rec_type!r}" if rec_type else "no WARC-Type"
+            return InputError(f"{path} [{uri}]", f"record {number} has {what}; not read")
         if rec_type not in ("response", "resource") or not _status_ok(record):
             return None
         return self._article(path, uri, _content_type(record), payload)
