@@ -197,6 +197,20 @@ def test_bad_warc_records_are_reported_not_skipped_silently(tmp_path: Path) -> N
     assert any("record 3" in m for m in msgs), msgs
 
 
+def test_warc_record_with_a_wrong_content_length_is_named(tmp_path: Path) -> None:
+    data = _warc(3, gz=False)
+    first = data.index(b"WARC/1.0", 10)
+    second = data.index(b"WARC/1.0", first + 10)
+    middle = data[first:second]
+    head, _, rest = middle.partition(b"Content-Length: ")
+    length, _, tail = rest.partition(b"\r\n")
+    shorter = head + b"Content-Length: " + str(int(length) - 7).encode() + b"\r\n" + tail
+    (tmp_path / "len.warc").write_bytes(data[:first] + shorter + data[second:])
+    report, texts = ingest(tmp_path)
+    assert stored(texts, "record0") and not stored(texts, "record1")
+    assert any("record 2 is not followed by a blank line" in str(e) for e in report.errors), report.errors
+
+
 def test_garbage_between_warc_records_is_a_bad_header_not_a_cut(tmp_path: Path) -> None:
     data = _warc(2, gz=False)
     second = data.index(b"WARC/1.0", 10)

@@ -71,16 +71,11 @@ class WarcReader:
                     if record is not None:
                         payload = record.content_stream().read()
             except (ArchiveLoadFailed, AttributeError, ValueError, EOFError) as exc:
-                if held is not None and held[1] is not None:
-                    yield held[1]
+                if held is not None:
+                    yield from self._release(held, number, archive.err_count > errors_before)
                 raise self._failure(path, number, exc) from exc
             if held is not None:
-                where, item = held
-                if archive.err_count > errors_before:
-                    yield InputError(where, f"record {number} is not followed by a blank line (its "
-                                            "Content-Length is wrong); its content is not trusted")
-                elif item is not None:
-                    yield item
+                yield from self._release(held, number, archive.err_count > errors_before)
             if record is None:
                 return
             number += 1
@@ -88,6 +83,16 @@ class WarcReader:
             if getattr(record.raw_stream, "limit", 0):
                 raise truncated(path, "WARC", f"record {number} ({uri}) is cut short")
             held = (f"{path} [{uri}]", self._record(path, number, uri, record, payload))
+
+    @staticmethod
+    def _release(held: tuple[str, ReadItem | None], number: int, overran: bool) -> Iterator[ReadItem]:
+        """The previous record's article, or an error when warcio found its end in the wrong place."""
+        where, item = held
+        if overran:
+            yield InputError(where, f"record {number} is not followed by a blank line (its Content-Length is "
+                                    "wrong); its content is not trusted")
+        elif item is not None:
+            yield item
 
     def _record(self, path: Path, number: int, uri: str, record: Any, payload: bytes) -> ReadItem | None:
         rec_type = record.rec_type
