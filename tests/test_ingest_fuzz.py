@@ -172,6 +172,11 @@ def _bad(root: Path, rng: random.Random, plan: Plan, kind: str) -> None:
     elif kind == "fifo":
         os.mkfifo(_place(root, rng, _name(rng, token, ".txt")))
         reasons = ("not a regular file (FIFO)",)
+    elif kind == "deepsidecar":  # a good article whose sidecar is nested too deeply: named, not stored
+        folder = _place(root, rng, "x").parent
+        (folder / f"{token}.txt").write_bytes(text)
+        (folder / f"{token}.meta.json").write_bytes(b'{"title": ' + b"[" * 50_000)
+        reasons = ("nested too deeply",)
     else:
         data, ext, reasons = _bad_bytes(rng, kind, text, token)
         _place(root, rng, _name(rng, token, ext)).write_bytes(data)
@@ -212,6 +217,10 @@ def _bad_bytes(rng: random.Random, kind: str, text: bytes, token: str) -> tuple[
         data = _warc([text.decode()], gz=kind == "cutwarcgz")
         return data[: len(data) - rng.randint(40, 120)], ".warc.gz" if kind == "cutwarcgz" else ".warc", (
             "truncated",)
+    if kind == "badfeed":
+        junk = rng.choice([b"<item><title>t</title>", b"&bogus;<item>", b"\x01\x02", b"<item><description>"])
+        return b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title>" + junk, ".rss", (
+            "malformed feed", "feed has no entries", "no article text found")
     if kind == "badwarc":
         return b"WARC/1.0\r\nGARBAGE\r\n\r\n" + rng.randbytes(300), ".warc", (
             "bad WARC record header", "truncated", "no WARC-Type")
@@ -219,7 +228,8 @@ def _bad_bytes(rng: random.Random, kind: str, text: bytes, token: str) -> tuple[
 
 
 BAD_KINDS = ["loop", "self", "uplink", "dangling", "fifo", "empty", "binary", "latin1", "cutgz", "corruptgz",
-             "bomb", "oversize", "deepjson", "deephtml", "wall", "furniture", "cutwarc", "cutwarcgz", "badwarc"]
+             "bomb", "oversize", "deepjson", "deephtml", "wall", "furniture", "cutwarc", "cutwarcgz", "badwarc",
+             "badfeed", "deepsidecar"]
 
 
 def build_tree(root: Path, seed: int) -> Plan:
