@@ -4,7 +4,10 @@ Each document is committed on its own (Store.add_document is one
 transaction) and its id is the hash of its cleaned text, so a run killed
 at any point leaves a consistent database and running it again adds
 exactly what is missing. Bad input never stops the run: it becomes one
-InputError ("PATH: reason") in the report and the next file is read.
+InputError ("PATH: reason") in the report and the next file is read. Even
+a bug in a reader costs only its file (an InputError flagged `internal`,
+traceback kept, so the CLI can exit EXIT_CRASH after the rest is stored);
+a store failure is not the file's fault and does stop the run.
 
 Metadata precedence, weakest first: what the text layout suggests
 (headline, byline, footer) < what the format carries (HTML meta, JSON
@@ -279,5 +282,5 @@ def ingest_paths(
             report.bad_records += len(found)
             report.partly_read.append(name)
         if progress is not None:
-            progress(str(path))
+            progress(name)
     return report
