@@ -258,3 +258,20 @@ def test_one_article_over_the_article_bound_is_refused_but_records_are_not(tmp_p
     assert not stored(texts, "nu") and stored(texts, "rec199")
     [err] = report.errors
     assert err.path.endswith("huge.txt") and "over the per-article limit" in err.reason
+
+
+def test_document_id_hashes_the_normalised_text_word_by_word() -> None:
+    """The streamed hash (item 12: no joined copy of a large text) gives the ids stored before it."""
+    import hashlib
+    import random
+
+    from claimgraph.model import document_id, normalise_for_hash
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in [*range(0x20, 0x80), 0x09, 0x0A, 0x0D, 0x1C, 0x1F, 0x85, 0xA0, 0x1680, 0x2002,
+                                 0x2028, 0x2029, 0x202F, 0x3000, 0x200B, 0xFEFF, 0xFB01, 0x2126]]
+    samples = ["", "   ", " a  b\n\nc ", *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+                                          for _ in range(2000))]
+    for text in samples:
+        expected = hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:16]
+        assert document_id(text) == expected, repr(text)
