@@ -21,8 +21,11 @@ from claimgraph.store import Store
 
 __all__ = [
     "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
-    "events", "export", "exporters", "summary",
+    "events", "export", "exporters", "summary", "check", "read_claims",
 ]
+
+MAX_CHECK_FILE_BYTES = 20_000_000  # --file: one claim a line; a bound, not a format limit
+MAX_CHECK_CLAIMS = 100_000
 
 
 def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
@@ -229,3 +232,53 @@ def claims_summary(store: Store, top: int = 5) -> dict[str, Any]:
             for c in best
         ],
     }
+
+
+def read_claims(path: str | Path) -> list[str]:
+    """Claims from a text file, one a line (blank lines skipped); every bad line is named in one error."""
+    from claimgraph.analysis.stance import MAX_CLAIM_CHARS
+
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_CHECK_FILE_BYTES:
+            raise InputError(p, f"{size:,} bytes is over the limit of {MAX_CHECK_FILE_BYTES:,} bytes for a claims file")
+        text = p.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError as exc:
+        raise InputError(p, "file not found") from exc
+    except IsADirectoryError as exc:
+        raise InputError(p, "is a folder, not a file of claims") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(p, f"not valid UTF-8 text (byte {exc.start})") from exc
+    claims, too_long = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > MAX_CLAIM_CHARS:
+            too_long.append(number)
+        claims.append(line)
+    if too_long:
+        raise InputError(p, f"line(s) {', '.join(map(str, too_long[:10]))} longer than {MAX_CLAIM_CHARS} characters: "
+                            "a claim is a sentence or two")
+    if len(claims) > MAX_CHECK_CLAIMS:
+        raise InputError(p, f"{len(claims):,} claims is over the limit of {MAX_CHECK_CLAIMS:,} per run")
+    return claims
+
+
+def check(store: Store, claims: Sequence[str]) -> list[dict[str, Any]]:
+    """What the stored documents say about each claim: agree, disagree or discuss, with evidence.
+
+    One record per claim, in input order: `{"claim", "documents": [{"document": {"id", "origin",
+    "outlet"}, "stance", "evidence": [{"text", "start", "end"}], "claims": [ids]}]}`. A stored
+    document not listed is unrelated to that claim.
+    """
+    from claimgraph.analysis.check import check as run_check
+    from claimgraph.analysis.stance import MAX_CLAIM_CHARS
+
+    for c in claims:
+        if not c.strip():
+            raise UsageError("an empty claim: give the claim's words")
+        if len(c) > MAX_CLAIM_CHARS:
+            raise UsageError(f"a claim of {len(c):,} characters is over the limit of {MAX_CLAIM_CHARS}")
+    return run_check(store, list(claims))

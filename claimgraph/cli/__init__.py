@@ -1,7 +1,7 @@
 """The `claimgraph` command: one command per library function in claimgraph.api.
 
 One module per command group (ingest, documents, export, analysis, evaluate,
-web); each has `register(group)`, called here in a fixed order.
+check, web); each has `register(group)`, called here in a fixed order.
 
 Every command takes `--db` (or $CLAIMGRAPH_DB; default ./claimgraph.db);
 only `ingest` creates a store there. User errors print one line (`Error: …`)
@@ -14,7 +14,7 @@ from __future__ import annotations
 import click
 
 from claimgraph import __version__
-from claimgraph.cli import analysis, documents, evaluate, export, ingest, web
+from claimgraph.cli import analysis, check, documents, evaluate, export, ingest, web
 from claimgraph.cli.common import ClaimgraphGroup
 
 
@@ -39,7 +39,7 @@ def main() -> None:
     """
 
 
-for _module in (ingest, documents, export, evaluate, analysis, web):
+for _module in (ingest, documents, export, evaluate, analysis, check, web):
     _module.register(main)
 
 __all__ = ["main"]
