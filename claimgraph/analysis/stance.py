@@ -30,6 +30,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from claimgraph.ontology.stance import StanceCues, stance_cues
 
@@ -59,22 +60,41 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'").strip("'-")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "ly"):
+    for suffix in ("ing", "ied", "ies", "ian", "ean", "ed", "es", "s", "ly", "i"):
+        # "Iranian", "Israeli": a demonym meets its country's name
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]
             break
     return w[:6]
 
 
+@cache
+def _state_forms() -> dict[str, str]:
+    """One-word names, demonyms and capitals of states → the state's code: "Baku" says "Azerbaijan"."""
+    from claimgraph.ontology.actors import country_names
+
+    out: dict[str, str] = {}
+    for place in country_names():
+        if " " not in place.text.strip():
+            out.setdefault(stem(place.text), place.iso3.lower())
+    return out
+
+
 def content_terms(text: str, cues: StanceCues | None = None) -> list[str]:
-    """Content-word stems, in order (stopwords dropped, numbers kept: "314 prisoners" is specific)."""
+    """Content-word stems, in order (stopwords dropped, numbers kept: "314 prisoners" is specific).
+
+    A state's one-word forms (name, demonym, capital) become its code, so that "Baku", "Azerbaijan"
+    and "Azerbaijani" are one word to relatedness.
+    """
     cues = cues or stance_cues()
+    forms = _state_forms()
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower().replace(",", "")
         if w in cues.stopwords or (len(w) < 3 and not w.isdigit()):
             continue
-        out.append(stem(w))
+        st = stem(w)
+        out.append(forms.get(st, st) if m.group(0)[:1].isupper() else st)
     return out
 
 
@@ -186,12 +206,14 @@ def cues_in(text: str, cues: StanceCues) -> dict[str, list[str]]:
 
 
 def judge(claim: str, terms: set[str], weights: dict[str, float], total: float, sents: list[Sentence],
-          doc_terms: frozenset[str], doc_id: str, cues: StanceCues) -> Judgement | None:
-    """One document's stance on a claim, or None when it is unrelated."""
+          doc_terms: frozenset[str], doc_id: str, cues: StanceCues,
+          related: tuple[float, float] = (RELATED_SENTENCE, RELATED_TEXT)) -> Judgement | None:
+    """One document's stance on a claim, or None when it is unrelated (`related`: the share of the
+    claim's weight needed in one sentence, or in the whole text)."""
     whole = sum(weights[t] for t in terms & doc_terms) / total
     scored = [(sum(weights[t] for t in terms & s.terms) / total, i) for i, s in enumerate(sents)]
     best = max((x for x, _ in scored), default=0.0)
-    if best < RELATED_SENTENCE and whole < RELATED_TEXT:
+    if best < related[0] and whole < related[1]:
         return None
     relatedness = round(max(best, whole * 0.9), 4)
     picked = {i for x, i in scored if x >= max(EVIDENCE_SHARE, best * 0.6)}
@@ -231,3 +253,23 @@ def judge(claim: str, terms: set[str], weights: dict[str, float], total: float, 
         stance, why = "agree", "states it without hedging"
     return Judgement(doc_id, stance, relatedness, evidence or context[:1],
                      f"{stance}: {why}; shares {round(best * 100)}% of the claim's weight in one sentence")
+
+
+def judge_sentences(claim: str, texts: list[str], cues: StanceCues | None = None,
+                    related: tuple[float, float] = (RELATED_SENTENCE, RELATED_TEXT)) -> Judgement | None:
+    """The stance of a few sentences (another claim's evidence) on `claim`, every word weighing the same.
+
+    Links compare two claims' sentences with no corpus at hand to weigh words by, so each content word
+    counts once; otherwise it is the same judgement `check` makes of a document.
+    """
+    cues = cues or stance_cues()
+    terms = set(content_terms(claim[:MAX_CLAIM_CHARS], cues))
+    if not terms or not texts:
+        return None
+    weights = dict.fromkeys(terms, 1.0)
+    sents, pos = [], 0
+    for t in texts:
+        sents.append(Sentence(pos, pos + len(t), t, frozenset(content_terms(t, cues))))
+        pos += len(t) + 1
+    doc_terms = frozenset().union(*(x.terms for x in sents))
+    return judge(claim, terms, weights, float(len(terms)), sents, doc_terms, "", cues, related)
