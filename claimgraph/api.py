@@ -211,17 +211,20 @@ def summary(store: Store, top: int = 8) -> dict[str, Any]:
 
 
 def claims_summary(store: Store, top: int = 5) -> dict[str, Any]:
-    """Claims, links by kind, grades, and the best-supported claims (most independent sources first)."""
+    """Claims, links by kind, grades, and the best-supported claims (independent support, then specificity)."""
     from collections import Counter
 
     from claimgraph.store.claims import ClaimStore
 
     cs = ClaimStore(store)
-    claims = [sc.claim for sc in cs.claims()]
+    stored = cs.claims()
+    claims = [sc.claim for sc in stored]
     if not claims:
         return {}
     links = Counter(kind for _a, _b, kind, _why in cs.all_links())
-    best = sorted(claims, key=lambda c: (-len(c.independent_sources), c.grade.credibility, c.id))[:top]
+    from claimgraph.analysis.track import ledger_order
+
+    best = [sc.claim for sc in sorted(stored, key=ledger_order)[:top]]
     return {
         "claims": len(claims),
         "links": dict(links.most_common()),

@@ -13,7 +13,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from claimgraph.analysis import records, resolve, run, series
+from claimgraph.analysis import records, resolve, run, series, track
 from claimgraph.analysis.grading import LETTERS, grade_value
 from claimgraph.cli.common import console, db_option, echo_json, esc, json_option, open_existing
 from claimgraph.errors import NotFound
@@ -126,9 +126,13 @@ def _passes(sc: StoredClaim, actor_id: str | None, min_grade: tuple[int, int] | 
 
 
 def support_order(sc: StoredClaim) -> tuple[Any, ...]:
-    """Best-supported first: credibility, then reliability, then how many sources carry it."""
-    c = sc.claim
-    return c.grade.credibility, c.grade.reliability, -len(c.independent_sources), c.id
+    """Best-supported first: independent lines of reporting, specificity, then grade (analysis/track.py)."""
+    return track.ledger_order(sc)
+
+
+def _track(rec: dict[str, Any], source: str) -> str:
+    t = (rec.get("track_records") or {}).get(source)
+    return f"{t['carried']}/{t['corroborated']}/{t['contradicted']}/{t['denied']}" if t else "-"
 
 
 @click.command()
@@ -145,17 +149,21 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
     with open_existing(db) as store:
         res = resolve.load_resolution(store)
         want = res.of(actor_id) if actor_id else None
-        rows = sorted((sc for sc in ClaimStore(store).claims() if _passes(sc, want, mg, status)), key=support_order)
+        every = ClaimStore(store).claims()
+        records_ = track.track_records(every)
+        rows = sorted((sc for sc in every if _passes(sc, want, mg, status)), key=support_order)
         rows = rows[:limit] if limit else rows
-        recs = [records.claim_record(sc, res) for sc in rows]
+        recs = [records.claim_record(sc, res, records_) for sc in rows]
     if as_json:
         return echo_json(recs)
-    table = Table("claim", "grade", "type", "source", "target", "date", "status", "sources", "links")
+    table = Table("claim", "grade", "type", "source", "target", "date", "status",
+                  "lines of reporting (track record: carried/corroborated/contradicted/denied)", "links")
     for r in recs:
         table.add_row(r["id"], r["grade"]["reliability"] + str(r["grade"]["credibility"]),
                       r["type"] + (" (not)" if r["negated"] else ""),
                       ", ".join(a["name"] for a in r["source"]), ", ".join(a["name"] for a in r["target"]),
-                      (r["date"] or {}).get("value", ""), r["status"], ", ".join(r["independent_sources"]),
+                      (r["date"] or {}).get("value", ""), r["status"],
+                      "; ".join(f"{s} [{_track(r, s)}]" for s in r["independent_sources"]),
                       ", ".join(sorted({ln["kind"] for ln in r["links"]})))
     console.print(table)
 
@@ -171,7 +179,7 @@ def claim(ident: str, db: str, as_json: bool) -> None:
         sc = cs.get_claim(ident)
         if sc is None:
             raise NotFound("claim", ident)
-        rec = records.claim_record(sc, resolve.load_resolution(store))
+        rec = records.claim_record(sc, resolve.load_resolution(store), track.track_records(cs.claims()))
         events = cs.events_by_id(sc.claim.events)
         docs = {d.id: d for d in store.iter_documents(sorted({e.document_id for e in events}))}
         rec["evidence"] = [{
@@ -190,10 +198,19 @@ def claim(ident: str, db: str, as_json: bool) -> None:
                       f"{' citing ' + ev['said_by'] if ev['said_by'] else ''}: “{ev['text'].strip()}”", highlight=False)
     for ln in rec["links"]:
         console.print(f"{ln['kind']} {ln['claim']}: {ln['why']}", highlight=False)
+    for ln in rec["lines"]:
+        console.print(f"line of reporting {ln['label']}: outlets {', '.join(ln['outlets'])}"
+                      f"{'; speakers ' + ', '.join(ln['speakers']) if ln['speakers'] else ''}"
+                      f"{' — ' + '; '.join(ln['why']) if ln['why'] else ''}", highlight=False)
+    for why in rec["grouping"]:
+        console.print(f"grouped: {why}", highlight=False)
     g = rec["grade"]
     console.print(f"grade [bold]{esc(g['reliability'])}{esc(g['credibility'])}[/bold]", markup=True, highlight=False)
     for reason in g["reasons"]:
         console.print(f"  - {reason}", highlight=False)
+    for name, t in sorted(rec.get("track_records", {}).items()):
+        console.print(f"  track record of {name} in this corpus: {t['carried']} carried, {t['corroborated']} "
+                      f"corroborated, {t['contradicted']} contradicted, {t['denied']} denied", highlight=False)
 
 
 @click.command()
