@@ -249,6 +249,8 @@ def judge(claim: str, terms: set[str], weights: dict[str, float], total: float, 
         stance, why = "agree", f"refutes what the claim refutes ({', '.join(refuting[:5])})"
     elif found["hedge"]:
         stance, why = "discuss", f"reports it with hedging or attribution ({', '.join(sorted(set(found['hedge']))[:5])})"
+    elif claim_refutes:
+        stance, why = "disagree", "states as fact what the claim calls false"
     else:
         stance, why = "agree", "states it without hedging"
     return Judgement(doc_id, stance, relatedness, evidence or context[:1],
