@@ -283,6 +283,14 @@ def sentence_stance(a: StoredClaim, b: StoredClaim) -> Judgement | None:
     return max(found, key=lambda j: (j.relatedness, j.stance, j.reason), default=None)
 
 
+def _quoted(x: StoredClaim, y: StoredClaim) -> str:
+    """The two claims' evidence sentences, so a reader of the link sees what clashes with what."""
+    sx, sy = x.info.get("sentences") or [], y.info.get("sentences") or []
+    if not sx or not sy:
+        return ""
+    return f"; evidence: “{sx[0][:160]}” vs “{sy[0][:160]}”"
+
+
 def _evidence(j: Judgement) -> str:
     quote = f": “{j.evidence[0].text[:160]}”" if j.evidence else ""
     return f"stance of the sentences {j.reason}{quote}"
@@ -313,13 +321,14 @@ def decide(a: StoredClaim, b: StoredClaim, res: Resolution) -> list[tuple[str, C
     for d, c in ((a, b), (b, a)):
         why = _denies(d, c, res)
         if why:
+            why += _quoted(d, c)
             lo, hi = sorted((d, c), key=lambda x: x.claim.id)
             return [(d.claim.id, ClaimLink("denies", c.claim.id, why)),
                     (lo.claim.id, ClaimLink("contradicts", hi.claim.id, f"denial vs allegation: {why}"))]
     lo, hi = sorted((a, b), key=lambda x: x.claim.id)
     why = _contradicts(lo, hi, res)
     if why:
-        return [(lo.claim.id, ClaimLink("contradicts", hi.claim.id, why))]
+        return [(lo.claim.id, ClaimLink("contradicts", hi.claim.id, why + _quoted(lo, hi)))]
     why = _corroborates(lo, hi, res)
     if why:
         return [(lo.claim.id, ClaimLink("corroborates", hi.claim.id, why))]

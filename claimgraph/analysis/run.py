@@ -96,7 +96,7 @@ def update(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
     old_claims = (cs.claim_ids_of_documents(doc_ids) | cs.claim_ids_of_events(e.id for e in seed_events)
                   | cs.claim_ids_with_actors(touched))
     buckets |= cs.buckets_of_claims(old_claims)
-    events = [e for b in sorted(buckets) for t in sorted(bucket_types(b)) for e in store.events(type=t)]
+    events = [e for t in sorted({t for b in buckets for t in bucket_types(b)}) for e in store.events(type=t)]
     doc_ids = {e.document_id for e in events}
     claims = build_claims(events, _docs(store, doc_ids), res, buckets=buckets, mentions=_mentions(store, doc_ids))
     old_links = cs.links_touching(cs.claim_ids_in_buckets(buckets))
