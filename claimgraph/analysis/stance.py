@@ -10,9 +10,11 @@ trained model, so every call can be explained by the words that made it:
   text as a whole. A text that shares only common words is unrelated.
 - the evidence is the sentences that share most of the claim's rare words,
   plus the lead (a news text states its point first).
-- disagreement: refutation words ("false", "hoax", "debunked", "no
-  evidence") or a denial ("denied", "disputed") in the evidence; a claim that
-  itself calls something false is agreed with by a text that refutes it too.
+- disagreement: refutation words ("false", "hoax", "debunked", "not true")
+  in the text near the claim's words; a claim that itself calls something
+  false is agreed with by a text that refutes it too, and disputed by one
+  that states it as fact. A party's denial the text relays ("X denied …") is
+  reported speech: by itself it makes the text discuss, not dispute.
 - discuss: the evidence hedges or attributes without committing
   ("reportedly", "according to", "could not be verified").
 - agree: the evidence states it with nothing of the above.
@@ -224,25 +226,15 @@ def judge(claim: str, terms: set[str], weights: dict[str, float], total: float, 
     near |= {i for x, i in scored if x >= TOUCH_SHARE}
     context = [sents[i] for i in sorted(near) if 0 <= i < len(sents)]
     found: dict[str, list[str]] = {k: [] for k in ("refute", "deny", "hedge", "affirm")}
-    weight = 0
-    for i in sorted(near):
-        if not 0 <= i < len(sents):
-            continue
-        got = cues_in(sents[i].text, cues)
-        for k, v in got.items():
+    for s in context:
+        for k, v in cues_in(s.text, cues).items():
             found[k].extend(v)
-        # Calling it false where the claim's own words are counts double; a word like "fake"
-        # two sentences away may be about something else, so one such word alone is not enough.
-        weight += len(set(got["refute"])) * (2 if i in picked else 1)
-    # A denial by a party counts only in the sentence that states the claim, unhedged:
-    # "X denied Y" elsewhere is usually the text reporting both sides (discuss).
-    # A text that leads with a denial of what the claim says ("X categorically denies …") disputes
-    # it; a denial further down is usually the text giving both sides (it discusses).
-    denial = [w for i in sorted(picked) if i < LEAD_SENTENCES for w in cues_in(sents[i].text, cues)["deny"]]
     claim_cues = cues_in(claim, cues)
     # "Woman denies hoax claims": a denial of a refutation affirms; polarity is the parity of the two.
     claim_refutes = (len(set(claim_cues["refute"])) + len(set(claim_cues["deny"]))) % 2 == 1
-    refuting = sorted(set(found["refute"] + denial)) if weight >= 2 or denial else []
+    # The text's own refutation disputes the claim. A party's denial it relays ("X denied …") is
+    # reported speech: the text gives that side, and without words of its own it discusses.
+    refuting = sorted(set(found["refute"]))
     if refuting and not claim_refutes:
         stance, why = "disagree", f"refutes or denies it ({', '.join(refuting[:5])})"
     elif claim_refutes and refuting:
