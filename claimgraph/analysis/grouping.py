@@ -148,14 +148,37 @@ def evidence(a: Item, b: Item, idf: dict[str, float]) -> tuple[float, str] | Non
     return None
 
 
+def _keys(it: Item) -> set[tuple[str, str]]:
+    """Index keys: a cluster can take an event only if some member shares a party on the same side."""
+    if it.reciprocal:
+        return {("p", c) for c in it.src | it.tgt}
+    return {("s", c) for c in it.src} | {("t", c) for c in it.tgt}
+
+
 def cluster(items: Iterable[Item]) -> list[list[Item]]:
-    """Clusters of one happening each, deterministic in the set of items."""
+    """Clusters of one happening each, deterministic in the set of items.
+
+    Candidate clusters come from an index by party (`conflict` needs a shared party on one side),
+    so a busy bucket is not compared cluster by cluster.
+    """
     ordered = sorted(items, key=lambda i: (not i.dated, i.own.start if i.own and i.own.start else 0, i.id))
     idf = _idf(ordered)
     clusters: list[list[Item]] = []
+    index: dict[tuple[str, str], set[int]] = {}
+    by_term: dict[str, set[int]] = {}
     for it in ordered:
         best: tuple[float, int, str, str] | None = None
-        for k, members in enumerate(clusters):
+        keys = _keys(it)
+        parties = set().union(*(index.get(k, set()) for k in keys)) if keys else set()
+        # `evidence` needs a shared word (dated) or MIN_SHARED_WORDS of them (undated) with some member:
+        # clusters sharing fewer words with the event cannot take it.
+        shared: Counter[int] = Counter()
+        for t in it.terms:
+            shared.update(by_term.get(t, ()))
+        need = 1 if it.dated else MIN_SHARED_WORDS
+        candidates = sorted(k for k in parties if shared[k] >= need)
+        for k in candidates:
+            members = clusters[k]
             if any(conflict(it, m) for m in members):
                 continue
             for m in members:
@@ -163,8 +186,14 @@ def cluster(items: Iterable[Item]) -> list[list[Item]]:
                 if got and (best is None or got[0] > best[0]):
                     best = (got[0], k, m.id, got[1])
         if best is None:
+            k = len(clusters)
             clusters.append([it])
         else:
+            k = best[1]
             it.joins.append(f"{it.id} joins {best[2]}: {best[3]}")
-            clusters[best[1]].append(it)
+            clusters[k].append(it)
+        for key in keys:
+            index.setdefault(key, set()).add(k)
+        for t in it.terms:
+            by_term.setdefault(t, set()).add(k)
     return clusters
