@@ -47,6 +47,17 @@ def test_undated_same_dyad_is_not_the_whole_war(tmp_path: Path) -> None:
                    actors=[Actor("RUS", "Russia", "country"), Actor("UKR", "Ukraine", "country")]))
     rebuild(s)
     assert [len(sc.claim.documents) for sc in _claims(s)] == [1, 1, 1]
+    assert not any(sc.info["context"] for sc in _claims(s))  # told by a verb: not marked as background
+    add(s, Doc("D", "2026-03-04", [Ev("Russia's war on Ukraine has reshaped Europe.", "ASSAULT", ["RUS"], ["UKR"],
+                                      rule="noun:war→ASSAULT"),
+                                   Ev("Russia shelled Kharkiv on 3 March, killing 4 people.", "ASSAULT", ["RUS"],
+                                      ["UKR"], date="2026-03-03", precision="day")]))
+    rebuild(s)
+    from claimgraph.analysis.track import ledger_order
+    ledger = sorted(_claims(s), key=ledger_order)
+    assert ledger[-1].info["context"] and "war on Ukraine" in ledger[-1].info["sentences"][0]
+    dated = next(i for i, sc in enumerate(ledger) if sc.claim.date is not None)
+    assert dated < len(ledger) - 1 and ledger[dated].info["specific"] >= 1
 
 
 def test_the_article_and_whom_it_quotes_are_one_line(tmp_path: Path) -> None:

@@ -318,6 +318,7 @@ def _make_claim(cid: str, bucket: str, type_: str, neg: bool, members: list[_Ev]
         "grouping": joins or [],
         "lines": [ln.to_json() for ln in found],
         "specific": _specificity(members, docs),
+        "context": _background(members),
         "sentences": _sentences(members, docs),
     }
     if type_ in ("REJECT", "ACCUSE") or set(info["statuses"]) & {"alleged", "denied"}:
@@ -334,6 +335,13 @@ def _specificity(members: list[_Ev], docs: dict[str, Document]) -> int:
     score += any(i.ev.quantities for i in members)
     score += any(a != a.upper() for i in members for a in [*i.src, *i.tgt])
     return score
+
+
+def _background(members: list[_Ev]) -> bool:
+    """Generic background ("Russia's war on Ukraine"): every event a noun naming the conflict, with no date of
+    its own, no number, no place. It is the setting of the claims, not one of them, and the ledger puts it last."""
+    return all(i.ev.rule.startswith("noun:") and (i.iv is None or i.iv.loose) and not i.ev.quantities
+               and not i.ev.location for i in members)
 
 
 MAX_CLAIM_SENTENCES = 3

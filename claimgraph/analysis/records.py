@@ -36,6 +36,7 @@ def claim_record(sc: StoredClaim, res: Resolution, tracks: dict[str, TrackRecord
         "links": [{"kind": ln.kind, "claim": ln.claim, "why": ln.why} for ln in c.links],
         "lines": list(sc.info.get("lines", [])), "grouping": list(sc.info.get("grouping", [])),
         "support": support(sc), "specificity": int(sc.info.get("specific", 0)),
+        "context": bool(sc.info.get("context")),
     }
     if tracks is not None:
         rec["track_records"] = {n: tracks[n].to_json() for n in sorted(names_of(sc)) if n in tracks}

@@ -81,10 +81,12 @@ def support(sc: StoredClaim) -> int:
 
 
 def ledger_order(sc: StoredClaim) -> tuple[object, ...]:
-    """Best-supported first: independent support, then how specific the claim is, then its grade.
+    """Best-supported first: independent support, then how specific the claim is, then its grade;
+    background (`info["context"]`, claims.py) after every claim proper.
 
     Not by how many events or documents a claim holds: a claim that swallowed background sentences
     would rise for the wrong reason.
     """
     c = sc.claim
-    return (-support(sc), -int(sc.info.get("specific", 0)), c.grade.credibility, c.grade.reliability, c.id)
+    return (bool(sc.info.get("context")), -support(sc), -int(sc.info.get("specific", 0)), c.grade.credibility,
+            c.grade.reliability, c.id)

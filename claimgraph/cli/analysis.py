@@ -160,7 +160,7 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
                   "lines of reporting (track record: carried/corroborated/contradicted/denied)", "links")
     for r in recs:
         table.add_row(r["id"], r["grade"]["reliability"] + str(r["grade"]["credibility"]),
-                      r["type"] + (" (not)" if r["negated"] else ""),
+                      r["type"] + (" (not)" if r["negated"] else "") + (" (background)" if r["context"] else ""),
                       ", ".join(a["name"] for a in r["source"]), ", ".join(a["name"] for a in r["target"]),
                       (r["date"] or {}).get("value", ""), r["status"],
                       "; ".join(f"{s} [{_track(r, s)}]" for s in r["independent_sources"]),
