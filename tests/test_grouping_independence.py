@@ -86,7 +86,7 @@ def test_wire_copies_rewrites_and_credits_are_one_line_but_independent_outlets_a
     rebuild(s)
     (c,) = _claims(s)
     assert len(c.claim.documents) == 4
-    assert c.claim.independent_sources == ["Daily", "Observer"]
+    assert c.claim.independent_sources == ["Observer", "Reuters"]  # the copies' line is named for the wire
     why = {w for ln in c.info["lines"] for w in ln["why"]}
     assert "Daily credits Reuters" in why and any(w.startswith("copy or rewrite") for w in why)
     assert c.claim.grade.credibility == 2  # two independent lines, not four sources

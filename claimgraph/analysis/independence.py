@@ -118,8 +118,10 @@ def lines(voices: list[Voice], rank: dict[str, int]) -> list[Line]:
         vs = [voices[i] for i in members]
         speakers = sorted({v.label for v in vs if v.speaker})
         outlets_ = sorted({v.outlet for v in vs})
-        # Named for whom it rests on: the speaker it credits, else its first outlet by name.
-        label = min(speakers) if speakers else outlets_[0]
+        # Named for whom it rests on: the speaker it credits, else the wire service the others
+        # credit (when it is a member), else its first outlet by name.
+        credited = sorted({v.outlet for v in vs if any(norm(v.outlet) in w.credits for w in vs)})
+        label = min(speakers) if speakers else credited[0] if credited else outlets_[0]
         status = min((v.status for v in vs), key=lambda s: rank.get(s, 99))
         why = sorted({w for (i, j), w in reasons.items() if u.find(i) == root})
         out.append(Line(label, sorted({v.document for v in vs}), outlets_, speakers, status, why))
