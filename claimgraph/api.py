@@ -15,17 +15,21 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from claimgraph import registry
-from claimgraph.errors import InputError, UsageError
-from claimgraph.model import Document, Event
+from claimgraph.errors import InputError, UnknownPlace, UsageError
+from claimgraph.model import Document, Event, Place
 from claimgraph.store import Store
 
 __all__ = [
     "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
-    "events", "export", "exporters", "summary", "check", "read_claims",
+    "events", "export", "exporters", "summary", "check", "read_claims", "resolve_place", "resolve_country",
 ]
 
 MAX_CHECK_FILE_BYTES = 20_000_000  # --file: one claim a line; a bound, not a format limit
 MAX_CHECK_CLAIMS = 100_000
+
+
+DEFAULT_KM = 50.0
+MAX_KM = 20_000.0  # half the Earth's circumference: every place is nearer than this
 
 
 def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
@@ -163,8 +167,15 @@ def resolve_actor(store: Store, text: str) -> list[str]:
     return sorted(canonical | members | hits)
 
 
-def events(store: Store, *, actor: str | None = None, **filters: Any) -> list[Event]:
-    """Filters: actor (id, name or alias), type, status, since, until, document, limit."""
+def events(store: Store, *, actor: str | None = None, near: str | None = None, km: float = DEFAULT_KM,
+           country: str | None = None, **filters: Any) -> list[Event]:
+    """Filters: actor (id, name or alias), type, status, since, until, document, limit;
+    and by place: `country` (ISO alpha-3 or a state's name), `near` a place within `km`."""
+    placed = place_filter(store, near=near, km=km, country=country)
+    if placed is not None:
+        limit = filters.pop("limit", None)
+        out = [e for e in events(store, actor=actor, **filters) if e.id in placed]
+        return out[:limit] if limit else out
     if not actor:
         return store.events(**filters)
     limit = filters.pop("limit", None)
@@ -174,6 +185,77 @@ def events(store: Store, *, actor: str | None = None, **filters: Any) -> list[Ev
             seen.setdefault(ev.id, ev)
     out = sorted(seen.values(), key=lambda e: (e.document_id, e.sentence.start, e.id))
     return out[:limit] if limit else out
+
+
+def resolve_place(text: str) -> Place:
+    """A place a user names ("Aleppo", "Tripoli, Libya") or a point ("36.2,37.16"), from the gazetteer.
+
+    Raises UnknownPlace when it is not in the gazetteer, or names several places with
+    nothing to tell them apart.
+    """
+    import re
+
+    from claimgraph.ontology.gazetteer import MAX_PHRASE_CHARS, gazetteer
+
+    text = text.strip()
+    if not text or len(text) > MAX_PHRASE_CHARS:
+        raise UnknownPlace(text[:40], f"a place name of 1 to {MAX_PHRASE_CHARS} characters is expected")
+    point = re.fullmatch(r"(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)", text)
+    if point:
+        lat, lon = float(point[1]), float(point[2])
+        if abs(lat) > 90 or abs(lon) > 180:
+            raise UnknownPlace(text, "latitude must be within ±90 and longitude within ±180")
+        return Place(text, 0, "", None, None, lat, lon, "exact")
+    place = gazetteer().resolve(text)
+    if place is None:
+        raise UnknownPlace(text, "not in the gazetteer (towns over 15,000 people, states, US states) or "
+                                 "shared by places on several continents; name its country too, as in "
+                                 "'Tripoli, Libya', or give 'LAT,LON'")
+    return place
+
+
+def resolve_country(text: str) -> str:
+    """ISO alpha-3 code of a state given by code ("SYR") or name ("Syria")."""
+    from claimgraph.ontology.gazetteer import gazetteer
+
+    gz = gazetteer()
+    if gz.country(text.strip()) is not None:
+        return text.strip().upper()
+    place = gz.resolve(text) if text.strip() else None
+    if place is None or place.precision != "country":
+        raise UnknownPlace(text, "not a state: give an ISO 3166-1 alpha-3 code (SYR, ISR) or a state's name")
+    return place.country
+
+
+def place_filter(store: Store, *, near: str | None = None, km: float = DEFAULT_KM,
+                 country: str | None = None) -> set[str] | None:
+    """Ids of the events placed in `country` and/or within `km` of `near`; None when neither is asked.
+
+    Events placed only at country precision are never "near" anything: their point is the
+    capital standing for the whole state, so `--near Damascus` does not sweep up every
+    event somewhere in Syria (use `--country` for those).
+    """
+    from claimgraph.ontology.gazetteer import distance_km
+    from claimgraph.store.places import PlaceStore
+
+    if near is None and country is None:
+        return None
+    ps = PlaceStore(store)
+    ids: set[str] | None = None
+    if country is not None:
+        ids = ps.event_ids_in_country(resolve_country(country))
+    if near is not None:
+        if not 0 < km <= MAX_KM:
+            raise UsageError(f"--km must be more than 0 and at most {MAX_KM:,.0f}, not {km:g}")
+        centre = resolve_place(near)
+        if centre.precision == "country":
+            raise UsageError(f"{near!r} is a state, not a place to be near; use --country {centre.country}")
+        assert centre.lat is not None and centre.lon is not None
+        close = {ep.event_id for ep in ps.within_box(centre.lat, centre.lon, km)
+                 if ep.place.precision != "country" and ep.place.lat is not None and ep.place.lon is not None
+                 and distance_km(centre.lat, centre.lon, ep.place.lat, ep.place.lon) <= km}
+        ids = close if ids is None else ids & close
+    return ids
 
 
 def exporters() -> list[str]:

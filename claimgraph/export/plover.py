@@ -69,7 +69,14 @@ def plover_record(ev: Event, lk: Lookup, mentions: _Mentions) -> dict[str, Any]:
         "coder": "claimgraph",
         "version": VERSION,
     }
-    if ev.location:
+    place = lk.place(ev.id)
+    if place is not None:
+        p = place.place
+        # PLOVER's eventLoc names the place as written; the resolved entry rides beside the name
+        record["eventLoc"] = {"name": place.text, "geonamesID": p.geonameid, "placeName": p.name,
+                              "countryCode": p.country, "admin1Code": p.admin1, "admin1Name": p.region,
+                              "lat": p.lat, "lon": p.lon, "precision": p.precision, "basis": place.basis}
+    elif ev.location:
         record["eventLoc"] = {"name": ev.location}
     record["claimgraph"] = {
         "document": lk.doc_summary(ev.document_id),

@@ -38,6 +38,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
         _create(s.actor_merges, s.actor_overrides, s.claims, s.claim_events, s.claim_actors, s.claim_links,
                 s.analysis_settings),
     ),
+    (3, "places: event_places (the gazetteer entry each event is placed at)", _create(s.event_places)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -229,3 +229,29 @@ analysis_settings = Table(
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+# ---------------------------------------------------------------- places (issue 12, migration 3)
+# Where each event happened, as a gazetteer entry (analysis/places.py computes it). One row per
+# placed event; an event without a row is unplaced. `document_id` lets a re-extraction clear a
+# document's rows with its events; `basis` says whether the event's own location phrase or a place
+# named in its sentence was read, `text` what was written.
+event_places = Table(
+    "event_places",
+    metadata,
+    Column("event_id", String(80), primary_key=True),
+    Column("document_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("basis", String(20), nullable=False),  # location | sentence
+    Column("name", Text, nullable=False),
+    Column("geonameid", Integer, nullable=False),
+    Column("country", String(3), nullable=False),
+    Column("admin1", String(20)),
+    Column("region", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", String(10), nullable=False),  # exact | region | country
+    Index("ix_event_places_doc", "document_id"),
+    Index("ix_event_places_country", "country"),
+    Index("ix_event_places_latlon", "lat", "lon"),
+)

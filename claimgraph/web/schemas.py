@@ -172,3 +172,24 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     403: _problem("cross-origin or CSRF-less write refused"),
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("no such id in the store")}
+
+
+class PointGeometry(Open):
+    type: str = Field(description='always "Point"')
+    coordinates: list[float] = Field(description="[longitude, latitude] (GeoJSON order)")
+
+
+class MapFeature(Open):
+    type: str = Field(description='always "Feature"')
+    geometry: PointGeometry
+    properties: dict[str, Any] = Field(description="the event (id, type, status, date, label, href) and its "
+                                                   "place (name, country ISO3, admin1, region, precision)")
+
+
+class MapPoints(Open):
+    """GeoJSON FeatureCollection of placed events, plus what the filters left unplaced."""
+
+    type: str = Field(description='always "FeatureCollection"')
+    features: list[MapFeature]
+    total: int = Field(description="placed events matching the filters (features holds at most `limit`)")
+    unplaced: int = Field(description="events matching the filters that have no place")
