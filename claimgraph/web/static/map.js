@@ -78,6 +78,8 @@
         g.props.country + ", " + g.props.precision + ")\n" +
         g.events.map(function (e) { return (e.date || "undated") + " · " + e.label + " (" + e.status + ")"; }).join("\n")));
       a.appendChild(c);
+      a.appendChild(el("text", { "class": "lbl", x: xy[0] + (RADIUS[g.props.precision] || 4) + 3, y: xy[1] + 4 },
+                       g.props.place + (g.events.length > 1 ? " (" + g.events.length + ")" : "")));
       marks.appendChild(a);
     });
     svg.appendChild(marks);
