@@ -11,9 +11,10 @@ resolution, so re-runs (and `update` versus `rebuild`) write the same rows.
 What is read, in order:
 1. the event's own place phrase (`Event.location`, "struck targets near
    Damascus"), with the state its mention was resolved to as a hint;
-2. failing a phrase, the places its sentence names ("In Syria, …"): one
-   place if they all name it, their state (country precision) if they are
-   several in one state, nothing if they disagree.
+2. failing a phrase, the places its sentence names after a locative
+   preposition ("officials met in Islamabad"; not "flows into Pakistan",
+   a direction): one place if they all name it, their state (country
+   precision) if they are several in one state, nothing if they disagree.
 A phrase the gazetteer cannot resolve without guessing leaves the event
 unplaced; an unplaced event is simply not on the map.
 """
