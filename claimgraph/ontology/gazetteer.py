@@ -100,7 +100,8 @@ class Gazetteer:
         continent = {cc: c["continentcode"] for cc, c in countries.items()}
         states = gc.get_us_states()
         self.primary: dict[str, dict[int, Entry]] = {}  # name → geonameid → entry
-        self.alternate: dict[str, dict[int, Entry]] = {}
+        self._alternate: dict[str, dict[int, Entry]] | None = None  # built on the first miss (most of the cost)
+        self._cities: list[tuple[dict, Entry]] = []
         self.countries: dict[str, Entry] = {}
         cities = sorted(gc.get_cities().values(), key=lambda c: c["geonameid"])
         biggest: dict[tuple[str, str | None], dict] = {}  # (country, admin1 or None) → most populous city
@@ -117,9 +118,7 @@ class Gazetteer:
                                 float(c["latitude"]), float(c["longitude"]), "exact", int(c["population"])),
                           "city", continent.get(cc, ""))
             self._add(self.primary, c["name"], entry)
-            for alt in c["alternatenames"]:
-                if _latin(alt):
-                    self._add(self.alternate, alt, entry)
+            self._cities.append((c, entry))
         by_name = {(c["countrycode"], normalise(c["name"])): c for c in cities}
         for cc, c in sorted(countries.items()):
             seat = by_name.get((cc, normalise(c.get("capital") or ""))) or biggest.get((cc, None))
@@ -145,6 +144,18 @@ class Gazetteer:
         if not key:
             return
         index.setdefault(key, {}).setdefault(entry.place.geonameid, entry)
+
+    @property
+    def alternate(self) -> dict[str, dict[int, Entry]]:
+        """Towns by their GeoNames alternate names in Latin script ("Kiev", "Sana'a", "Khan Younis")."""
+        if self._alternate is None:
+            index: dict[str, dict[int, Entry]] = {}
+            for c, entry in self._cities:
+                for alt in c["alternatenames"]:
+                    if _latin(alt):
+                        self._add(index, alt, entry)
+            self._alternate = index
+        return self._alternate
 
     # ------------------------------------------------------------ lookup
     def country(self, iso3: str) -> Place | None:
