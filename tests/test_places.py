@@ -232,3 +232,12 @@ def test_api_map_filters_like_the_timeline(placed: tuple[Path, dict[str, str]]) 
     page = client.get("/map", params={"actor": "IRN"})
     assert page.status_code == 200 and "<script>" not in page.text and "Tehran" in page.text
     assert "Aleppo" not in page.text.split("<tbody>")[1]  # the table lists only the filtered actor's places
+
+
+def test_map_points_are_bounded_and_counted(placed: tuple[Path, dict[str, str]]) -> None:
+    from claimgraph.web.views import Filters, Views
+    from claimgraph.web.views_map import map_points
+
+    with Store.open(placed[0]) as store:
+        data = map_points(Views(store), Filters(), limit=2)
+    assert len(data["features"]) == 2 and data["total"] == 5 and data["unplaced"] == 2
