@@ -244,3 +244,31 @@ def test_map_points_are_bounded_and_counted(placed: tuple[Path, dict[str, str]])
     with Store.open(placed[0]) as store:
         data = map_points(Views(store), Filters(), limit=2)
     assert len(data["features"]) == 2 and data["total"] == 5 and data["unplaced"] == 2
+
+
+def test_the_map_takes_the_place_filters_too(placed: tuple[Path, dict[str, str]]) -> None:
+    from fastapi.testclient import TestClient
+
+    from claimgraph.web.app import create_app
+
+    path, ids = placed
+    client = TestClient(create_app(db=path), base_url="http://localhost")
+
+    def events(**params: str) -> set[str]:
+        r = client.get("/api/map", params=params)
+        assert r.status_code == 200, r.text
+        return {f["properties"]["event"] for f in r.json()["features"]}
+
+    assert events(country="SYR") == {ids["aleppo"], ids["idlib"]}
+    assert events(country="syr", actor="IRN") == {ids["idlib"]}
+    assert events(near="Aleppo", km="10") == {ids["aleppo"]}
+    assert events(near="Beirut", km="100") == {ids["tripoli-lb"]}
+    # well-formed but naming no place: not found, saying which parameter and why
+    bad = client.get("/api/map", params={"near": "Nowhereville"})
+    assert bad.status_code == 404 and bad.json()["detail"].startswith("near: unknown place 'Nowhereville'")
+    assert client.get("/api/map", params={"country": "XYZ"}).json()["detail"].startswith("country: ")
+    assert client.get("/api/map", params={"near": "Aleppo", "km": "-1"}).status_code == 422  # malformed
+    page = client.get("/map", params={"near": "Nowhereville"})
+    assert page.status_code == 404 and "unknown place" in page.text and "<script>" not in page.text
+    ok = client.get("/map", params={"near": "Aleppo", "km": "10"})
+    assert ok.status_code == 200 and 'data-near="Aleppo"' in ok.text

@@ -172,6 +172,7 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     403: _problem("cross-origin or CSRF-less write refused"),
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("no such id in the store")}
+PLACE_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("no such place or state in the gazetteer")}
 
 
 class PointGeometry(Open):

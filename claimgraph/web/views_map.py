@@ -48,8 +48,9 @@ def feature(v: Views, ev: Event, ep: EventPlace) -> dict[str, Any]:
     }
 
 
-def map_points(v: Views, f: Filters, limit: int = MAX_POINTS) -> dict[str, Any]:
-    events = filtered_events(v, f)
+def map_points(v: Views, f: Filters, limit: int = MAX_POINTS, only: set[str] | None = None) -> dict[str, Any]:
+    """`only`: ids allowed by the place filters (country, near), None for no place filter."""
+    events = [e for e in filtered_events(v, f) if only is None or e.id in only]
     places = PlaceStore(v.store).of_events(e.id for e in events)
     placed = [(e, places[e.id]) for e in events
               if e.id in places and places[e.id].place.lat is not None and places[e.id].place.lon is not None]

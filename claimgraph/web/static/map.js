@@ -19,10 +19,11 @@
   }
   function query() {
     var q = new URLSearchParams();
-    ["actor", "type", "status", "since", "until"].forEach(function (k) {
+    ["actor", "type", "status", "since", "until", "country", "near"].forEach(function (k) {
       var v = box.getAttribute("data-" + k);
       if (v) { q.set(k, v); }
     });
+    if (q.has("near")) { q.set("km", box.getAttribute("data-km")); }
     var s = q.toString();
     return box.getAttribute("data-api") + (s ? "?" + s : "");
   }
