@@ -272,3 +272,22 @@ def test_the_map_takes_the_place_filters_too(placed: tuple[Path, dict[str, str]]
     assert page.status_code == 404 and "unknown place" in page.text and "<script>" not in page.text
     ok = client.get("/map", params={"near": "Aleppo", "km": "10"})
     assert ok.status_code == 200 and 'data-near="Aleppo"' in ok.text
+
+
+def test_a_store_made_before_places_is_migrated_and_placed_by_the_next_analysis(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from claimgraph.store.migrations import MIGRATIONS
+
+    number = next(n for n, desc, _run in MIGRATIONS if desc.startswith("places:"))
+    store, ids = make_places_store(tmp_path / "old.db")
+    with store.engine.begin() as conn:  # back to the schema before the places migration
+        conn.execute(text("DROP TABLE event_places"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= :n"), {"n": number})
+    store.close()
+    with Store.open(tmp_path / "old.db") as store:
+        assert store.version >= number and store.count("events") == 7
+        assert PlaceStore(store).of_events() == {}  # nothing placed until analysis runs
+        run.rebuild(store)
+        assert set(PlaceStore(store).of_events()) == {ids[k] for k in ("aleppo", "tripoli-lb", "tehran",
+                                                                         "tripoli-ly", "idlib")}
