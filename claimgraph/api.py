@@ -89,9 +89,9 @@ def ingest(
 ) -> IngestResult:
     """Read, store, extract, analyse. Each stage resumes where an interrupted run stopped.
 
-    Extraction covers every document still pending — not only the ones added
-    now — so a run killed after storing documents but before extracting them
-    is finished by the next run.
+    Extraction and analysis each cover every document still pending — not
+    only the ones added now — so a run killed at any point is finished by the
+    next run, and concurrent runs share the work (store/work.py).
     """
     from claimgraph.ingest import ingest_paths
     from claimgraph.ingest.paths import expand_paths
@@ -128,17 +128,15 @@ def extract(
 
 
 def analyze(store: Store, document_ids: Sequence[str] | None = None) -> dict[str, Any]:
-    """Update cross-document resolution, claims, links and grades for new documents.
+    """Bring resolution, claims, links and grades up to date; returns counts for the summary.
 
-    `document_ids=None` rebuilds everything. Returns counts for the summary.
+    `document_ids=None` rebuilds everything. Otherwise every document the
+    store lists as pending analysis is analysed — the ids given and any a
+    killed or concurrent run extracted — so nothing extracted is left out.
     """
-    from claimgraph import analysis
+    from claimgraph.analysis import run
 
-    if document_ids is None:
-        return analysis.rebuild(store)
-    if not document_ids:
-        return {}
-    return analysis.update(store, list(document_ids))
+    return run.finish(store, full=document_ids is None)
 
 
 def documents(store: Store, limit: int | None = None) -> list[Document]:

@@ -1,5 +1,7 @@
 """Entry points: rebuild the whole analysis, or update it after an ingest.
 
+`finish(store)` is what every command calls: it analyses the documents the
+store lists as pending analysis, under the store's analysis lease.
 `update(store, doc_ids)` recomputes only what new documents can change:
 the dyad buckets their events fall in, the buckets of actors whose
 resolution changed, the links of the claims that changed, and the grades of
@@ -10,6 +12,7 @@ bucket's events and a link is a function of its two claims, that equals a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -23,6 +26,11 @@ from claimgraph.store.claims import ClaimStore, StoredClaim
 from claimgraph.store.store import Store
 
 RELIABILITY_KEY = "reliability_file"
+# The lease one analysis holds at a time, and the mark it leaves while it writes:
+# found at the start of an analysis, it means the last one died half-way.
+LEASE = "analysis"
+RUNNING_KEY = "analysis_running"
+_WAIT = 0.2
 
 
 def _docs(store: Store, ids: Iterable[str]) -> dict[str, Document]:
@@ -122,6 +130,43 @@ def update(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
 def analyze(store: Store, new_document_ids: Sequence[str] | None = None) -> dict[str, int]:
     """`rebuild` when no document ids are given, else `update`."""
     return rebuild(store) if new_document_ids is None else update(store, new_document_ids)
+
+
+def finish(store: Store, *, full: bool = False) -> dict[str, int]:
+    """Bring the analysis up to date with every extraction: the pending set, or everything with `full`.
+
+    Why a persisted pending set and not "the documents this run extracted":
+    a run killed between extraction and analysis extracted documents that
+    no later run would analyse. The set is cleared only after the analysis
+    that read it has committed, and only of what it read, so documents
+    extracted meanwhile by another writer stay pending for the next one.
+
+    Holds the analysis lease throughout (waiting for a live holder), so two
+    writers never interleave their analyses. `update` writes in several
+    transactions; a mark set before it and cleared after lets the next run
+    see that one died half-way — its stored resolution may already be the
+    new one, hiding what changed — and rebuild instead.
+    """
+    owner = store.new_owner()
+    cs = ClaimStore(store)
+    try:
+        with store.heartbeat(owner):
+            while not store.take_lease(LEASE, owner):
+                time.sleep(_WAIT)
+            pending = store.analysis_pending()
+            if full or cs.setting(RUNNING_KEY):
+                cs.set_setting(RUNNING_KEY, owner)
+                result = rebuild(store)
+            elif pending:
+                cs.set_setting(RUNNING_KEY, owner)
+                result = update(store, pending)
+            else:
+                return {}
+            cs.set_setting(RUNNING_KEY, None)
+            store.analysis_done(pending)
+            return result
+    finally:
+        store.release(owner)
 
 
 def regrade(store: Store, ids: Iterable[str] | None = None, sources: str | Path | None = None) -> int:

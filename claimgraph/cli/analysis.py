@@ -35,7 +35,7 @@ from claimgraph.store.claims import ClaimStore, StoredClaim
 def analyze(db: str) -> None:
     """Rebuild resolution, claims, links and grades from every stored event."""
     with open_existing(db) as store:
-        console.print(run.rebuild(store), highlight=False)
+        console.print(run.finish(store, full=True), highlight=False)
 
 
 @click.command()

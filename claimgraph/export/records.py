@@ -15,11 +15,15 @@ from claimgraph.store.places import EventPlace, PlaceStore
 
 
 class Lookup:
-    """Documents and actors by id, loaded once per export (not per event)."""
+    """Documents and actors by id, loaded once per export (not per event).
+
+    Documents in id order, not ingestion order: formats that walk them (FtM)
+    must write the same bytes whatever order the files were read in.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.docs: dict[str, Document] = {d.id: d for d in store.documents()}
+        self.docs: dict[str, Document] = {d.id: d for d in sorted(store.documents(), key=lambda d: d.id)}
         self.actors: dict[str, Actor] = {a.id: a for a in store.actors()}
         self._texts: dict[str, str] = {}
         self._places: dict[str, EventPlace] | None = None
@@ -113,9 +117,9 @@ def actor_record(actor: Actor, documents: list[str]) -> dict[str, Any]:
 
 
 def iter_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    """All records of one kind, in a stable order."""
+    """All records of one kind, in an order that depends on the records alone (ids, offsets)."""
     if what == "documents":
-        ids = store.document_ids()
+        ids = sorted(store.document_ids())
         for doc in store.iter_documents(ids):
             yield document_record(doc)
     elif what == "events":

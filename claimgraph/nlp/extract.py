@@ -13,8 +13,10 @@ import gc
 import hashlib
 import multiprocessing as mp
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -195,6 +197,68 @@ def default_processes() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+class _Runner:
+    """The pipeline, in this process or in a worker pool made once per run.
+
+    Extraction goes in rounds (one claimed batch each), and a pool per round
+    would fork the workers again every few dozen documents.
+    """
+
+    def __init__(self, processes: int, model: str, nlp: Language | None) -> None:
+        self.processes = processes
+        self.model = model
+        self.nlp = nlp
+        self.pool: Any = None
+        self.frozen = False
+
+    def run(self, documents: Iterable[Document], chunk: int = 16) -> Iterator[Extraction]:
+        """Extractions in input order."""
+        if self.processes <= 1:
+            if self.nlp is None:
+                self.nlp = build_pipeline(self.model)
+            yield from extract_many(self.nlp, documents)
+            return
+        if self.pool is None:
+            self._start()
+
+        def batches() -> Iterator[list[Document]]:
+            batch: list[Document] = []
+            for d in documents:
+                batch.append(d)
+                if len(batch) >= chunk:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        for result in self.pool.imap(_work, batches()):
+            yield from result
+
+    def _start(self) -> None:
+        global _worker_nlp
+        if "fork" in mp.get_all_start_methods():
+            # Build the pipeline once here; forked workers share it copy-on-write
+            # instead of each loading the model again (as spaCy's own n_process does).
+            _worker_nlp = self.nlp or build_pipeline(self.model)
+            # Out of the collector's sight: every full collection in a worker walked the
+            # ~100,000 objects of the model and lexicons it inherited (a second of CPU per
+            # thousand articles) and wrote to their pages, which then stopped being shared.
+            gc.freeze()
+            self.frozen = True
+            self.pool = mp.get_context("fork").Pool(self.processes)
+        else:
+            self.pool = mp.get_context("spawn").Pool(self.processes, initializer=_init_worker, initargs=(self.model,))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+
+
 def run_pool(
     documents: Iterable[Document],
     processes: int,
@@ -203,43 +267,15 @@ def run_pool(
     chunk: int = 16,
 ) -> Iterator[Extraction]:
     """Extractions in input order; `processes == 1` runs in this process."""
-    if processes <= 1:
-        yield from extract_many(nlp or build_pipeline(model), documents)
-        return
-
-    def batches() -> Iterator[list[Document]]:
-        batch: list[Document] = []
-        for d in documents:
-            batch.append(d)
-            if len(batch) >= chunk:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    global _worker_nlp
-    frozen = False
+    runner = _Runner(processes, model, nlp)
     try:
-        if "fork" in mp.get_all_start_methods():
-            # Build the pipeline once here; forked workers share it copy-on-write
-            # instead of each loading the model again (as spaCy's own n_process does).
-            _worker_nlp = nlp or build_pipeline(model)
-            ctx = mp.get_context("fork")
-            # Out of the collector's sight: every full collection in a worker walked the
-            # ~100,000 objects of the model and lexicons it inherited (a second of CPU per
-            # thousand articles) and wrote to their pages, which then stopped being shared.
-            gc.freeze()
-            frozen = True
-            pool = ctx.Pool(processes)
-        else:
-            ctx = mp.get_context("spawn")
-            pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
-        with pool:
-            for result in pool.imap(_work, batches()):
-                yield from result
+        yield from runner.run(documents, chunk)
     finally:
-        if frozen:
-            gc.unfreeze()
+        runner.close()
+
+
+# Seconds between looks at documents another writer has claimed and not yet saved.
+_WAIT_FOR_OTHERS = 0.25
 
 
 def extract_pending(
@@ -252,34 +288,62 @@ def extract_pending(
     progress: Callable[[str], None] | None = None,
     ids: Sequence[str] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Extract every document not yet extracted by this extractor version.
+    """Extract every document not yet extracted by this extractor version (or `ids`, or all with `redo`).
 
-    Returns (extracted ids, error messages). Each document's result is saved
-    in its own transaction as soon as it is ready.
+    Returns (extracted ids, error messages). Work is claimed in the store a
+    batch at a time before it is parsed (store/work.py), so concurrent runs
+    share the documents instead of extracting them twice; each result is
+    saved in its own transaction as soon as it is ready, which also drops
+    its claim. The run ends when nothing it wants is left unclaimed or
+    claimed by a live writer: documents a dead writer had claimed are taken
+    over, not left behind.
     """
     from claimgraph.nlp.pipeline import MODEL
 
     version = extractor_version()
-    if ids is None:
-        ids = store.document_ids() if redo else store.document_ids(pending_only=True, extractor_version=version)
+    among: list[str] | None = None
+    if ids is not None:
+        among = list(ids)
+    elif redo:
+        among = store.document_ids()
     done: list[str] = []
     errors: list[str] = []
-    if not ids:
+    if among is not None and not among:
         return done, errors
-    for ex in run_pool(store.iter_documents(ids), processes, model or MODEL, nlp=nlp):
-        if ex.error:
-            errors.append(f"document {ex.document_id}: extraction failed: {ex.error}")
-            continue
-        store.save_extraction(
-            ex.document_id,
-            actors=ex.actors,
-            mentions=ex.mentions,
-            timexes=ex.timexes,
-            attributions=ex.attributions,
-            events=ex.events,
-            extractor_version=version,
-        )
-        done.append(ex.document_id)
-        if progress:
-            progress(ex.document_id)
+    owner = store.new_owner()
+    runner = _Runner(processes, model or MODEL, nlp)
+    round_size = max(32, 32 * processes)
+    try:
+        with store.heartbeat(owner):
+            while True:
+                claimed = store.claim_extraction(owner, round_size, version, among)
+                if not claimed:
+                    if not store.claimed_by_others(owner, version, among):
+                        break
+                    time.sleep(_WAIT_FOR_OTHERS)
+                    continue
+                for ex in runner.run(store.iter_documents(claimed)):
+                    if ex.error:  # stays claimed until the run ends, so this run does not retry it
+                        errors.append(f"document {ex.document_id}: extraction failed: {ex.error}")
+                        continue
+                    store.save_extraction(
+                        ex.document_id,
+                        actors=ex.actors,
+                        mentions=ex.mentions,
+                        timexes=ex.timexes,
+                        attributions=ex.attributions,
+                        events=ex.events,
+                        extractor_version=version,
+                    )
+                    done.append(ex.document_id)
+                    if progress:
+                        progress(ex.document_id)
+                if among is not None:
+                    taken = set(claimed)
+                    among = [d for d in among if d not in taken]
+                    if not among:
+                        break
+    finally:
+        runner.close()
+        store.release(owner)
     return done, errors

@@ -26,6 +26,13 @@ def _create(*tables):  # type: ignore[no-untyped-def]
     return run
 
 
+def _work_state(conn: Connection) -> None:
+    _create(s.analysis_pending, s.extraction_claims, s.leases, s.document_actors, s.actor_votes)(conn)
+    from claimgraph.store.actors import backfill
+
+    backfill(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (
         1,
@@ -39,6 +46,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
                 s.analysis_settings),
     ),
     (3, "places: event_places (the gazetteer entry each event is placed at)", _create(s.event_places)),
+    (
+        4,
+        "work state: analysis pending, extraction claims, leases; per-document actor views and their tallies",
+        _work_state,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -255,3 +255,65 @@ event_places = Table(
     Index("ix_event_places_country", "country"),
     Index("ix_event_places_latlon", "lat", "lon"),
 )
+
+
+# ---------------------------------------------------------------- work state (issue 11, migration 4)
+# Documents whose extraction the analysis has not covered yet. Written in the
+# same transaction as the extraction, removed only once an analysis that read
+# it has committed: a run killed between the two stages leaves the document
+# here, and the next run (ingest, extract or analyze) finishes it.
+analysis_pending = Table(
+    "analysis_pending",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+)
+
+# Who is extracting a document right now, until when. A writer claims a batch
+# before parsing it, so two ingests never extract the same document twice; a
+# claim whose owner died (its process is gone, or it stopped renewing) lapses.
+extraction_claims = Table(
+    "extraction_claims",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("expires_at", Float, nullable=False),  # seconds since the epoch
+    Index("ix_extraction_claims_owner", "owner"),
+)
+
+# Named leases for work only one writer may do at a time (the analysis).
+leases = Table(
+    "leases",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
+
+# What each document says about each actor it names (its spelling, kind,
+# country, sector, aliases). The actors table is derived from these by a
+# rule over all documents, not taken from whichever document was saved first.
+document_actors = Table(
+    "document_actors",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("actor_id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("country", String(10)),
+    Column("sector", String(20)),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Index("ix_document_actors_actor", "actor_id"),
+)
+
+# How many documents give each actor each value of a field ("name", "kind",
+# "country", "sector", "alias"): the tallies the actor rule reads, kept so
+# that saving one document costs a few rows, not a scan of every document
+# naming the same country.
+actor_votes = Table(
+    "actor_votes",
+    metadata,
+    Column("actor_id", String(200), primary_key=True),
+    Column("field", String(10), primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+)

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, or_, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from claimgraph.errors import NotFound, StoreError, store_missing
 from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
+from claimgraph.store import actors as actor_views
 from claimgraph.store import schema as s
+from claimgraph.store import work
 from claimgraph.store.migrations import migrate
 from claimgraph.store.rows import (
-    actor_gaps,
-    actor_row,
     attr_row,
     doc_row,
     event_row,
@@ -84,10 +85,12 @@ class Store:
                         raise store_missing(path)
                     if not parent.exists():
                         raise StoreError(f"{path}: folder {parent} does not exist")
-                engine = create_engine(url, future=True)
+                # hide_parameters: a failed statement's message must not carry
+                # an article's text (it reached stderr in tracebacks).
+                engine = create_engine(url, future=True, hide_parameters=True)
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
-                engine = create_engine(url, future=True, pool_pre_ping=True)
+                engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
             if not create and not inspect(engine).has_table("schema_version"):
                 engine.dispose()
                 raise store_missing(engine.url.render_as_string(hide_password=True))
@@ -111,18 +114,51 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction that holds the write lock from its first statement.
+
+        On SQLite, `BEGIN IMMEDIATE`: a deferred transaction that reads and
+        then writes cannot wait for a concurrent writer (the busy timeout
+        does not apply to upgrading a read snapshot) and fails with "database
+        is locked"; taking the lock first makes it queue instead. Elsewhere
+        an ordinary transaction: the statements that race are insert-or-ignore
+        or compare-and-set, and `save_extraction` locks the actor tallies.
+        """
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+                conn.commit()
+        else:
+            with self.engine.begin() as conn:
+                yield conn
+
     # ------------------------------------------------------------ documents
     def has_document(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc_id)).first() is not None
 
     def add_document(self, doc: Document) -> bool:
-        """Insert a document; False (and nothing written) if its hash is known."""
-        with self.engine.begin() as conn:
-            if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first():
-                return False
-            conn.execute(insert(s.documents).values(**doc_row(doc)))
-        return True
+        """Insert a document; False if its text is already stored.
+
+        One insert-or-ignore, so two writers storing the same text at once
+        cannot both see it as new. Of several files with the same text, the
+        stored row (origin, title, dates) is the one whose origin sorts first,
+        whatever order they were read in; when a later-read file wins, the
+        document is extracted again (its date anchors the timexes).
+        """
+        row = doc_row(doc)
+        with self._write() as conn:
+            if work.insert_ignore(conn, s.documents, [row]):
+                return True
+            winner = {k: v for k, v in row.items() if k not in ("id", "text", "ingested_at")}
+            conn.execute(
+                update(s.documents)
+                .where(s.documents.c.id == doc.id, s.documents.c.origin > doc.origin)
+                .values(**winner, extractor_version="")  # "": stale, whatever the current version
+            )
+        return False
 
     def count(self, table: str) -> int:
         t = s.metadata.tables[table]
@@ -150,10 +186,7 @@ class Store:
     def document_ids(self, pending_only: bool = False, extractor_version: str | None = None) -> list[str]:
         q = select(s.documents.c.id).order_by(s.documents.c.ingested_at, s.documents.c.id)
         if pending_only:
-            cond = s.documents.c.extracted_at.is_(None)
-            if extractor_version:
-                cond = or_(cond, s.documents.c.extractor_version != extractor_version)
-            q = q.where(cond)
+            q = q.where(work.pending_condition(extractor_version))
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(q)]
 
@@ -178,11 +211,20 @@ class Store:
         events: Iterable[Event],
         extractor_version: str,
     ) -> None:
-        """Replace a document's extraction atomically."""
-        with self.engine.begin() as conn:
-            if self._was_extracted(conn, doc_id):
+        """Replace a document's extraction atomically.
+
+        The same transaction derives the actors it names again (see
+        store/actors.py), marks the document for analysis, and drops the
+        writer's claim on it: a kill leaves the document either untouched and
+        claimable, or extracted and pending analysis.
+        """
+        with self._write() as conn:
+            if self.engine.dialect.name == "postgresql":  # the tallies are read-modify-write
+                conn.exec_driver_sql("LOCK TABLE actor_votes IN SHARE ROW EXCLUSIVE MODE")
+            replacing = self._was_extracted(conn, doc_id)
+            if replacing:
                 self._clear_extraction(conn, doc_id)
-            self._upsert_actors(conn, list(actors))
+            actor_views.refresh(conn, actor_views.replace_views(conn, doc_id, actors, replacing))
             rows = [
                 {"document_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
                  "actor_id": m.actor_id, "role": m.role, "rule": m.rule}
@@ -215,6 +257,8 @@ class Store:
                 .where(s.documents.c.id == doc_id)
                 .values(extracted_at=now(), extractor_version=extractor_version)
             )
+            work.insert_ignore(conn, s.analysis_pending, [{"document_id": doc_id}])
+            conn.execute(delete(s.extraction_claims).where(s.extraction_claims.c.document_id == doc_id))
 
     def _was_extracted(self, conn: Any, doc_id: str) -> bool:
         """Has the document an extraction to replace? One read instead of five deletes
@@ -230,45 +274,57 @@ class Store:
         for table in (s.event_places, s.events, s.attributions, s.timexes, s.mentions):
             conn.execute(delete(table).where(table.c.document_id == doc_id))
 
-    def _upsert_actors(self, conn: Any, actors: list[Actor]) -> None:
-        """Insert new actors, fill gaps in known ones, add unseen aliases.
+    # ------------------------------------------------------------ work state (store/work.py)
+    @staticmethod
+    def new_owner() -> str:
+        """A fresh id for one run's claims and leases."""
+        return work.new_owner()
 
-        One SELECT each for the actors and their aliases per document (not
-        per actor): a document names a dozen actors, and the per-actor round
-        trips were most of the cost of saving an extraction.
-        """
-        if not actors:
-            return
-        ids = list(dict.fromkeys(a.id for a in actors))
-        existing: dict[str, Any] = {}
-        known: dict[str, set[str]] = {}
-        for i in range(0, len(ids), _IN_BATCH):
-            chunk = ids[i:i + _IN_BATCH]
-            existing.update((r.id, r) for r in conn.execute(select(s.actors).where(s.actors.c.id.in_(chunk))))
-            q = select(s.actor_aliases).where(s.actor_aliases.c.actor_id.in_(chunk))
-            for r in conn.execute(q):
-                known.setdefault(r.actor_id, set()).add(r.alias)
-        new_actors: dict[str, dict[str, Any]] = {}
-        new_aliases: list[dict[str, str]] = []
-        for actor in actors:
-            old = existing.get(actor.id)
-            if old is None:
-                old = new_actors.get(actor.id)
-            if old is None:
-                new_actors[actor.id] = actor_row(actor)
-            elif isinstance(old, dict):  # the same id twice in one document
-                old.update(actor_gaps(actor, old))
-            elif gaps := actor_gaps(actor, old._mapping):
-                conn.execute(update(s.actors).where(s.actors.c.id == actor.id).values(**gaps))
-            seen = known.setdefault(actor.id, set())
-            for alias in dict.fromkeys([actor.name, *actor.aliases]):
-                if alias and alias not in seen:
-                    seen.add(alias)
-                    new_aliases.append({"actor_id": actor.id, "alias": alias})
-        if new_actors:
-            conn.execute(insert(s.actors), list(new_actors.values()))
-        if new_aliases:
-            conn.execute(insert(s.actor_aliases), new_aliases)
+    def heartbeat(self, owner: str) -> work.Heartbeat:
+        """Context manager renewing `owner`'s claims and leases while it is open."""
+        return work.Heartbeat(self, owner)
+
+    def claim_extraction(self, owner: str, limit: int, extractor_version: str | None,
+                         among: Sequence[str] | None = None) -> list[str]:
+        """Claim up to `limit` documents to extract (pending ones, or of `among`) for `owner`."""
+        with self._write() as conn:
+            return work.claim_pending(conn, owner, limit, extractor_version, among)
+
+    def claimed_by_others(self, owner: str, extractor_version: str | None,
+                          among: Sequence[str] | None = None) -> int:
+        with self._write() as conn:
+            return work.claimed_by_others(conn, owner, among, extractor_version)
+
+    def renew(self, owner: str) -> None:
+        with self._write() as conn:
+            work.renew(conn, owner)
+
+    def release(self, owner: str) -> None:
+        """Give up every claim and lease of `owner` (the end of its run, or its failure)."""
+        with self._write() as conn:
+            work.release(conn, owner)
+
+    def take_lease(self, name: str, owner: str) -> bool:
+        with self._write() as conn:
+            return work.take_lease(conn, name, owner)
+
+    def release_lease(self, name: str, owner: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(s.leases).where(s.leases.c.name == name, s.leases.c.owner == owner))
+
+    def analysis_pending(self) -> list[str]:
+        """Ids of documents extracted since the last analysis that covered them."""
+        with self.engine.connect() as conn:
+            q = select(s.analysis_pending.c.document_id).order_by(s.analysis_pending.c.document_id)
+            return [r[0] for r in conn.execute(q)]
+
+    def analysis_done(self, doc_ids: Iterable[str]) -> None:
+        """Clear these documents from the pending set, once an analysis that read them has committed."""
+        ids = sorted(set(doc_ids))
+        with self._write() as conn:
+            for i in range(0, len(ids), _IN_BATCH):
+                conn.execute(delete(s.analysis_pending)
+                             .where(s.analysis_pending.c.document_id.in_(ids[i:i + _IN_BATCH])))
 
     # ------------------------------------------------------------ queries
     def actors(self) -> list[Actor]:
