@@ -55,9 +55,8 @@ def test_extracted_but_not_analysed_is_finished_by_the_next_run(
     with api.open_store(db) as store:
         done, errors = extract_pending(store, nlp=full_nlp)
         assert done and not errors
-        assert store.analysis_pending() == sorted(done)
-    args = ["ingest", str(corpus)] if finisher == "ingest" else ["extract"]
-    run(*args, "--db", str(db), "--processes", "1", "-q")
+    args = ["ingest", str(corpus), "-q"] if finisher == "ingest" else ["extract"]
+    run(*args, "--db", str(db), "--processes", "1")
     with api.open_store(db) as store:
         assert store.analysis_pending() == []
     assert _claims(db) == uninterrupted

@@ -4,8 +4,11 @@ SQLite by default (a file, WAL mode, foreign keys on); any SQLAlchemy URL
 (postgresql+psycopg://…) for teams. Every write is one transaction: a
 document row is committed on its own, and its whole extraction (mentions,
 timexes, attributions, events) replaces the old one atomically, stamped with
-`extracted_at`. A run killed at any point therefore leaves each document
-either un-extracted (picked up by the next run) or fully extracted.
+`extracted_at`, together with the document's entry in the pending-analysis
+set. A run killed at any point therefore leaves each document either
+un-extracted (picked up by the next run) or fully extracted and pending
+analysis (finished by the next run). Several writers may share a store:
+see store/work.py for the claims and leases that keep them apart.
 """
 
 from __future__ import annotations
