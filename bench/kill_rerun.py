@@ -4,9 +4,11 @@
     .venv/bin/python bench/kill_rerun.py --trials 5 --n 30 --processes 2
 
 One uninterrupted `claimgraph ingest` gives the reference exports and its
-duration T; each trial starts the same ingest into a fresh store, sends
-SIGKILL to its process group after a uniform random delay in (0, T), runs the
-ingest again to completion, and compares the claims, events and actors
+duration T; each trial starts the same ingest into a fresh store and sends
+SIGKILL to its process group — odd trials after a uniform random delay in
+(0, T), even ones once a random number k of documents (1..n) is extracted, so
+that kills also land among the saves and between extraction and analysis
+(k = n) — then runs the ingest again to completion, and compares the claims, events and actors
 exports byte for byte with the reference. A trial passes when all three are
 identical and nothing is left pending analysis. The test suite runs three
 fixed kill points (tests/test_analysis_pending.py); this is the audit's
@@ -74,6 +76,17 @@ def pending(db: Path) -> int:
         con.close()
 
 
+def extracted(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=5)
+        try:
+            return int(con.execute("SELECT count(extracted_at) FROM documents").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
 def state(db: Path) -> str:
     """Where the kill landed: documents stored / extracted."""
     try:
@@ -113,15 +126,25 @@ def main() -> int:
         for trial in range(1, args.trials + 1):
             db = tmp / f"trial{trial}.db"
             delay = rng.uniform(0.05, duration)
+            k = rng.choice([args.n, rng.randint(1, args.n)])
             proc = subprocess.Popen(ingest_cmd(corpus, db, args.processes), env=env(), start_new_session=True,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            try:
-                proc.wait(timeout=delay)
-                killed = "finished before the kill"
-            except subprocess.TimeoutExpired:
+            start = time.monotonic()
+            if trial % 2:
+                try:
+                    proc.wait(timeout=delay)
+                except subprocess.TimeoutExpired:
+                    pass
+            else:
+                while proc.poll() is None and extracted(db) < k and time.monotonic() - start < 10 * duration:
+                    time.sleep(0.01)
+            if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-                killed = f"killed at {delay:.1f}s ({state(db)})"
+                when = f"{time.monotonic() - start:.1f}s" if trial % 2 else f"{extracted(db)} >= {k} extracted"
+                killed = f"killed at {when} ({state(db)})"
+            else:
+                killed = "finished before the kill"
             rerun = subprocess.run(ingest_cmd(corpus, db, args.processes), env=env(), capture_output=True, text=True)
             got = exports(db) if rerun.returncode == 0 else {}
             same = [k for k in reference if got.get(k) == reference[k]]
