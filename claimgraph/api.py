@@ -112,9 +112,10 @@ def ingest(
         result.extracted, result.extraction_errors = extract(
             store, processes=processes, progress=(lambda d: progress.advance("extracting", d)) if progress else None
         )
-        if progress:
-            progress.start("analysing", None)
-        result.analysis = analyze(store, result.extracted)
+    if progress:
+        progress.start("analysing", None)
+    # Even with --no-extract: extractions a killed run left unanalysed are finished here.
+    result.analysis = analyze(store, result.extracted)
     return result
 
 
