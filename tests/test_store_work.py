@@ -126,3 +126,15 @@ def test_re_extraction_withdraws_a_documents_view(tmp_path: Path) -> None:
         _save(store, d1, [Actor("ISR", "Israël", "country")])
         _save(store, d0, [Actor("ISR", "Israël", "country")], version="v2")
         assert [(a.id, a.name, a.aliases) for a in store.actors()] == [("ISR", "Israël", ["Israël"])]
+
+
+def test_an_analysis_that_died_half_way_is_redone_in_full(tmp_path: Path) -> None:
+    from claimgraph.analysis import run
+    from claimgraph.store.claims import ClaimStore
+
+    with Store.open(tmp_path / "a.db") as store:
+        assert run.finish(store) == {}  # nothing pending, nothing to do
+        ClaimStore(store).set_setting(run.RUNNING_KEY, "1")  # what a kill inside `update` leaves
+        assert "merges" in run.finish(store)  # the counts `rebuild` reports
+        assert ClaimStore(store).setting(run.RUNNING_KEY) is None
+        assert run.finish(store) == {}

@@ -13,7 +13,8 @@ bucket's events and a link is a function of its two claims, that equals a
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimgraph.analysis.claims import bucket_of, bucket_types, build_claims
@@ -132,6 +133,23 @@ def analyze(store: Store, new_document_ids: Sequence[str] | None = None) -> dict
     return rebuild(store) if new_document_ids is None else update(store, new_document_ids)
 
 
+@contextmanager
+def exclusive(store: Store) -> Iterator[None]:
+    """Hold the store's analysis lease (waiting for a live holder) for the block.
+
+    Every command that rewrites claims, links or grades runs inside one, so
+    two writers never interleave their reads and writes of the analysis.
+    """
+    owner = store.new_owner()
+    try:
+        with store.heartbeat(owner):
+            while not store.take_lease(LEASE, owner):
+                time.sleep(_WAIT)
+            yield
+    finally:
+        store.release(owner)
+
+
 def finish(store: Store, *, full: bool = False) -> dict[str, int]:
     """Bring the analysis up to date with every extraction: the pending set, or everything with `full`.
 
@@ -141,32 +159,22 @@ def finish(store: Store, *, full: bool = False) -> dict[str, int]:
     that read it has committed, and only of what it read, so documents
     extracted meanwhile by another writer stay pending for the next one.
 
-    Holds the analysis lease throughout (waiting for a live holder), so two
-    writers never interleave their analyses. `update` writes in several
-    transactions; a mark set before it and cleared after lets the next run
-    see that one died half-way — its stored resolution may already be the
-    new one, hiding what changed — and rebuild instead.
+    `update` writes in several transactions; a mark set before it and
+    cleared after lets the next run see that one died half-way — its stored
+    resolution may already be the new one, hiding what changed — and
+    rebuild instead.
     """
-    owner = store.new_owner()
     cs = ClaimStore(store)
-    try:
-        with store.heartbeat(owner):
-            while not store.take_lease(LEASE, owner):
-                time.sleep(_WAIT)
-            pending = store.analysis_pending()
-            if full or cs.setting(RUNNING_KEY):
-                cs.set_setting(RUNNING_KEY, owner)
-                result = rebuild(store)
-            elif pending:
-                cs.set_setting(RUNNING_KEY, owner)
-                result = update(store, pending)
-            else:
-                return {}
-            cs.set_setting(RUNNING_KEY, None)
-            store.analysis_done(pending)
-            return result
-    finally:
-        store.release(owner)
+    with exclusive(store):
+        pending = store.analysis_pending()
+        running = cs.setting(RUNNING_KEY)
+        if not (full or running or pending):
+            return {}
+        cs.set_setting(RUNNING_KEY, "1")
+        result = rebuild(store) if full or running else update(store, pending)
+        cs.set_setting(RUNNING_KEY, None)
+        store.analysis_done(pending)
+        return result
 
 
 def regrade(store: Store, ids: Iterable[str] | None = None, sources: str | Path | None = None) -> int:

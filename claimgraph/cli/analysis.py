@@ -108,8 +108,9 @@ def actor(ident: str, db: str, as_json: bool) -> None:
 def merge(into: str, other: str, db: str) -> None:
     """Merge actor OTHER into INTO (kept across re-runs; undo with `split INTO OTHER`)."""
     with open_existing(db) as store:
-        resolve.merge(store, into, other)
-        run.update(store, [])
+        with run.exclusive(store):
+            resolve.merge(store, into, other)
+            run.update(store, [])
     console.print(f"merged {other} into {into}", highlight=False)
 
 
@@ -120,8 +121,9 @@ def merge(into: str, other: str, db: str) -> None:
 def split(ident: str, alias: str, db: str) -> None:
     """Separate ALIAS (an actor id or spelling merged into ID) from ID, for good."""
     with open_existing(db) as store:
-        ids = resolve.split(store, ident, alias)
-        run.update(store, [])
+        with run.exclusive(store):
+            ids = resolve.split(store, ident, alias)
+            run.update(store, [])
     console.print(f"split {', '.join(ids)} from {ident}", highlight=False)
 
 
@@ -232,7 +234,8 @@ def claim(ident: str, db: str, as_json: bool) -> None:
 def grade(db: str, sources: Path | None) -> None:
     """Re-grade every claim (after editing the reliability file)."""
     with open_existing(db) as store:
-        n = run.regrade(store, sources=sources)
+        with run.exclusive(store):
+            n = run.regrade(store, sources=sources)
     console.print(f"graded {n} claim(s)", highlight=False)
 
 
