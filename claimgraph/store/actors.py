@@ -185,7 +185,10 @@ def refresh(conn: Connection, actor_ids: Iterable[str]) -> None:
 def backfill(conn: Connection) -> None:
     """Migration 3 on a store extracted before views were kept: each extracted
     document's view of an actor it names is taken to be the stored row, so the
-    derived rows stay what they were until documents are re-extracted."""
+    derived rows stay what they were until documents are re-extracted.
+    A store that already keeps views (the migration run again) is left alone."""
+    if conn.execute(select(s.document_actors.c.document_id).limit(1)).first() is not None:
+        return
     actors = {r.id: r for r in conn.execute(select(s.actors))}
     aliases: dict[str, list[str]] = {}
     for r in conn.execute(select(s.actor_aliases).order_by(s.actor_aliases.c.alias)):
