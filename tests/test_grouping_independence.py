@@ -132,3 +132,45 @@ def test_a_report_without_target_naming_other_states_stays_apart(tmp_path: Path)
     assert sizes == [1, 2]
     (pair,) = [sc for sc in _claims(s) if len(sc.claim.documents) == 2]
     assert elsewhere not in pair.claim.documents and len(pair.info["grouping"]) == 1
+
+
+def test_own_corpus_paraphrases_join_and_distinct_happenings_of_one_dyad_do_not(tmp_path: Path) -> None:
+    """A second corpus of our own wording (not realnews): one week, one dyad (Israel→Iran), four happenings.
+
+    A strike on an air base told three ways (one also naming the US as a party), a drone attack on a port
+    the next day, the killing of a named commander, and last year's raid. Only the three tellings of the air
+    base strike may join; precision first, so each other happening stays one claim per report.
+    """
+    s = open_store(tmp_path)
+    commander = Actor("hossein-salami", "Hossein Salami", "person", "IRN")
+
+    def ev(sentence: str, src: list[str], tgt: list[str], day: str | None, **kw) -> Ev:  # type: ignore[no-untyped-def]
+        if day is None:
+            return Ev(sentence, "ASSAULT", src, tgt, **kw)
+        return Ev(sentence, "ASSAULT", src, tgt, date=day, precision="day" if len(day) == 10 else "year", **kw)
+
+    air = [
+        ev("Israeli jets struck the Shiraz air base on Monday, destroying hangars and fuel depots.",
+           ["ISR"], ["IRN"], "2026-04-06"),
+        ev("The US and Israel hit the Shiraz air base on Monday; hangars and fuel depots burned.",
+           ["USA", "ISR"], ["IRN"], "2026-04-06"),
+        ev("Satellite images show burned hangars and fuel depots at the Shiraz air base after Israel struck it.",
+           ["ISR"], ["IRN"], None),
+    ]
+    others = [
+        ev("Israeli drones attacked the port of Bandar Abbas on Tuesday, sinking two patrol boats.",
+           ["ISR"], ["IRN"], "2026-04-07"),
+        ev("Israel killed Hossein Salami in a strike on his convoy on Monday.", ["ISR"], ["IRN", "hossein-salami"],
+           "2026-04-06", named=[("Hossein Salami", "hossein-salami")]),
+        ev("Israel raided an arms depot outside Tabriz in 2025, destroying 40 missiles.", ["ISR"], ["IRN"], "2025"),
+        ev("Israel attacked Iran again, officials said, without giving details.", ["ISR"], ["IRN"], None),
+    ]
+    air_ids = [add(s, Doc(f"air{i}", "2026-04-08", [e])) for i, e in enumerate(air)]
+    for i, e in enumerate(others):
+        add(s, Doc(f"other{i}", "2026-04-08", [e], actors=[commander] if e.named else []))
+    rebuild(s)
+    claims = _claims(s)
+    (joined,) = [sc for sc in claims if len(sc.claim.documents) > 1]
+    assert sorted(joined.claim.documents) == sorted(air_ids)
+    assert len(joined.info["grouping"]) == 2 and all(":" in why for why in joined.info["grouping"])
+    assert len(claims) == 1 + len(others)
