@@ -6,12 +6,16 @@ and something says they are:
 
 - nothing says not (a *conflict* keeps them apart, whatever else they share):
   their parties, compared at country level, are on opposite or disjoint
-  sides; each is dated by its own words and the dates do not overlap at their
+  sides — a report's parties are compared with the union of the happening's
+  ("Israel struck Iran" fits "the US and Israel struck Iran"; "the US struck
+  Iran" then fits too), and a report with no target whose sentence names only
+  other states ("bombings of boats off Venezuela") is about somewhere else;
+  each is dated by its own words and the dates do not overlap at their
   precision (a reporting date is only an upper bound, never a date); one
   names a person or organisation as the target and the other a different
   one, or only a state ("killing the supreme leader" is not "strikes on
   Iran"); they give different counts of the same thing ("314 prisoners" vs
-  "157"); they name different places.
+  "157"; a day of the month is time, not a count); they name different places.
 - something says so (the *evidence*): both dated by their own words to
   overlapping times with the same parties; or — when either is undated —
   specific words in common (a number, a place or a named occasion that is
@@ -19,8 +23,9 @@ and something says they are:
   Sharing a dyad and a type is never enough for an undated event: that is
   how a whole war became one claim with 19 sources.
 
-Events are taken in a fixed order (dated first, then by id) and each joins
-the cluster it has the best evidence for and no conflict with any member;
+Events are taken in a fixed order (dated first, the fullest telling — most
+parties — first within a day, then by id) and each joins the cluster it has
+the best evidence for and no conflict with any member (parties: with the union);
 the result depends only on the set of events, so an incremental update
 equals a rebuild. Every join keeps its reason.
 """
