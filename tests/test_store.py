@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from backends import Databases
 from sqlalchemy.exc import IntegrityError
 
 from claimgraph.errors import NotFound, StoreError
@@ -50,8 +51,8 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
         Store.open(tmp_path / "nope" / "a.db")
 
 
-def test_documents_dedupe_on_normalised_text(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_documents_dedupe_on_normalised_text(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     assert store.add_document(_doc("Israel and Azerbaijan\u00a0signed a deal.", published=DateValue("2023-04-05", "day")))
     assert not store.add_document(_doc("Israel and  Azerbaijan signed a deal."))
     assert store.count("documents") == 1
@@ -69,8 +70,8 @@ def _event(doc_id: str, n: int, **kw) -> Event:
     return Event(**base)
 
 
-def test_extraction_replaces_atomically(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_extraction_replaces_atomically(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     d = _doc("Israel supplied Azerbaijan with drones in 2011.")
     store.add_document(d)
     actors = [Actor("ISR", "Israel", "country"), Actor("AZE", "Azerbaijan", "country", aliases=["Baku"])]
@@ -92,8 +93,8 @@ def test_extraction_replaces_atomically(tmp_path: Path) -> None:
     assert [m.text for m in store.mentions(d.id)] == ["supplied"] and len(store.events()) == 1
 
 
-def test_mentions_by_document(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "m.db")
+def test_mentions_by_document(dbs: Databases) -> None:
+    store = dbs.open("m.db")
     a, b = _doc("Israel and Iran."), _doc("Nothing here.")
     for d in (a, b):
         store.add_document(d)
@@ -105,8 +106,8 @@ def test_mentions_by_document(tmp_path: Path) -> None:
     assert [m.text for m in got[a.id]] == ["Israel", "Iran"]
 
 
-def test_event_filters(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_event_filters(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     d = _doc("text")
     store.add_document(d)
     events = [
@@ -124,8 +125,8 @@ def test_event_filters(tmp_path: Path) -> None:
     assert [e.type for e in store.events(type="aid")] == ["AID"]
 
 
-def test_hostile_filter_values_are_parameters(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_hostile_filter_values_are_parameters(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     d = _doc("text")
     store.add_document(d)
     assert store.events(actor="x' OR '1'='1") == []

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 from claimgraph.model import Claim, ClaimLink, DateValue, Event, Grade
 from claimgraph.store import schema as s
 from claimgraph.store.rows import row_event
-from claimgraph.store.store import Store
+from claimgraph.store.store import Store, starts_with
 
 
 @dataclass(slots=True)
@@ -220,10 +220,11 @@ class ClaimStore:
         return [out[k] for k in sorted(out)]
 
     def get_claim(self, ident: str) -> StoredClaim | None:
-        """By id or unambiguous prefix."""
+        """By id or unambiguous prefix; a full id is one primary-key probe."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id.startswith(ident, autoescape=True))
-                                .limit(2)).all()
+            rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id == ident)).all()
+            if not rows:
+                rows = conn.execute(select(s.claims.c.id).where(starts_with(s.claims.c.id, ident)).limit(2)).all()
         if len(rows) != 1:
             return None
         return self.claims([rows[0][0]])[0]

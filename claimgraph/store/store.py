@@ -15,7 +15,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from claimgraph.errors import NotFound, StoreError, store_missing
@@ -48,6 +61,25 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
             return "postgresql+psycopg://" + db[len("postgresql://"):]
         return db
     return f"sqlite:///{Path(db).expanduser()}"
+
+
+def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, as a range (`>= 'ab' AND < 'ac'`) rather than `LIKE 'ab%'`.
+
+    Why: SQLite's LIKE is case-insensitive, so it can never use the index on a
+    case-sensitive id and scanned the whole table — once per claim and document
+    on the claims page. A range is served by the primary-key btree on SQLite and
+    PostgreSQL alike, because string columns compare in byte order on both
+    (schema.py), and it has no wildcard to escape.
+    """
+    cond = column >= prefix
+    if prefix:
+        nxt = ord(prefix[-1]) + 1
+        if 0xD800 <= nxt <= 0xDFFF:  # surrogates cannot be stored: the next storable code point
+            nxt = 0xE000
+        if nxt <= 0x10FFFF:
+            cond = and_(cond, column < prefix[:-1] + chr(nxt))
+    return cond
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -138,11 +170,11 @@ class Store:
             return [row_doc(r._mapping) for r in conn.execute(q)]
 
     def get_document(self, ident: str) -> Document:
-        """By full id or unambiguous prefix (as git does for commits)."""
+        """By full id or unambiguous prefix (as git does for commits); a full id is one primary-key probe."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(s.documents).where(s.documents.c.id.startswith(ident, autoescape=True)).limit(2)
-            ).all()
+            rows = conn.execute(select(s.documents).where(s.documents.c.id == ident)).all()
+            if not rows:
+                rows = conn.execute(select(s.documents).where(starts_with(s.documents.c.id, ident)).limit(2)).all()
         if len(rows) != 1:
             raise NotFound("document", ident)
         return row_doc(rows[0]._mapping)
@@ -352,7 +384,7 @@ class Store:
         if status:
             q = q.where(s.events.c.status == status.lower())
         if document:
-            q = q.where(s.events.c.document_id.startswith(document, autoescape=True))
+            q = q.where(starts_with(s.events.c.document_id, document))
         if since:
             q = q.where(s.events.c.date_value >= since)
         if until:
