@@ -44,3 +44,24 @@ class Databases:
         if self.cluster is not None:
             for url in self._urls.values():
                 self.cluster.drop(url)
+
+
+def all_exports(store: Store) -> dict[str, bytes]:
+    """Every exporter × every record kind it writes, as bytes: what "identical output" is checked on."""
+    import io
+
+    from claimgraph import api, registry
+
+    out: dict[str, bytes] = {}
+    for fmt in api.exporters():
+        exporter = registry.get(registry.EXPORTERS, fmt)
+        for what in exporter.whats:
+            if getattr(exporter, "binary", False):
+                buf: io.BytesIO | io.StringIO = io.BytesIO()
+                api.export(store, fmt, buf, what=what)
+                out[f"{fmt}/{what}"] = buf.getvalue()  # type: ignore[assignment]
+            else:
+                sbuf = io.StringIO()
+                api.export(store, fmt, sbuf, what=what)
+                out[f"{fmt}/{what}"] = sbuf.getvalue().encode("utf-8")
+    return out

@@ -242,6 +242,11 @@ def run_pool(
             gc.unfreeze()
 
 
+# Turns documents into their Extractions, in input order: the local pool, or a Dask
+# cluster (claimgraph/scale/), which this module never imports.
+Runner = Callable[[Iterable[Document]], Iterator[Extraction]]
+
+
 def extract_pending(
     store,  # type: ignore[no-untyped-def]
     *,
@@ -251,11 +256,12 @@ def extract_pending(
     redo: bool = False,
     progress: Callable[[str], None] | None = None,
     ids: Sequence[str] | None = None,
+    runner: Runner | None = None,
 ) -> tuple[list[str], list[str]]:
     """Extract every document not yet extracted by this extractor version.
 
     Returns (extracted ids, error messages). Each document's result is saved
-    in its own transaction as soon as it is ready.
+    in its own transaction as soon as it is ready, whoever computed it.
     """
     from claimgraph.nlp.pipeline import MODEL
 
@@ -266,7 +272,9 @@ def extract_pending(
     errors: list[str] = []
     if not ids:
         return done, errors
-    for ex in run_pool(store.iter_documents(ids), processes, model or MODEL, nlp=nlp):
+    documents = store.iter_documents(ids)
+    results = runner(documents) if runner else run_pool(documents, processes, model or MODEL, nlp=nlp)
+    for ex in results:
         if ex.error:
             errors.append(f"document {ex.document_id}: extraction failed: {ex.error}")
             continue

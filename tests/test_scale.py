@@ -1,0 +1,111 @@
+"""Extraction on Dask: a LocalCluster and a real two-worker cluster give what local processes give.
+
+The two-worker cluster is started the documented way (docs/scale.md): a
+`dask scheduler` and two `dask worker` processes on loopback, each worker
+loading the pinned model from its own environment.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from backends import all_exports
+from click.testing import CliRunner
+from test_backends_identical import ingest
+
+from claimgraph.cli import main
+from claimgraph.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "examples" / "corpus"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`dask scheduler` + 2 × `dask worker` on 127.0.0.1; yields the scheduler address."""
+    from distributed import Client
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = tmp_path_factory.mktemp("dask")
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                              stdout=subprocess.DEVNULL, stderr=(logs / "scheduler.log").open("w"), env=env)]
+    try:
+        for i in range(2):
+            procs.append(subprocess.Popen(
+                [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
+                 "--no-dashboard", "--memory-limit", "0", "--name", f"w{i}"],
+                stdout=subprocess.DEVNULL, stderr=(logs / f"worker{i}.log").open("w"), env=env))
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def test_scheduler_options_are_checked_before_anything_is_read(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    for args, message in ((["--workers", "2"], "--workers needs --scheduler local"),
+                          (["--scheduler", "sge"], "expected 'local' or a scheduler address"),
+                          (["--scheduler", "tcp://127.0.0.1:1", "--workers", "2"], "only applies to --scheduler local")):
+        result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", db, *args])
+        assert result.exit_code == 2, result.output
+        assert message in result.output
+    assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.slow
+def test_local_processes_localcluster_and_two_worker_cluster_agree(cluster: str, tmp_path: Path) -> None:
+    runs = {
+        "processes": ["--processes", "2"],
+        "localcluster": ["--scheduler", "local", "--workers", "2"],
+        "cluster": ["--scheduler", cluster],
+    }
+    exports = {}
+    for name, args in runs.items():
+        db = str(tmp_path / f"{name}.db")
+        ingest(db, [CORPUS], *args)
+        with Store.open(db) as store:
+            assert store.stats()["events"] > 0 and not store.document_ids(pending_only=True)
+            exports[name] = all_exports(store)
+    ref = exports["processes"]
+    for name in ("localcluster", "cluster"):
+        assert sorted(exports[name]) == sorted(ref)
+        for what in ref:
+            assert exports[name][what] == ref[what], (name, what)
+
+
+@pytest.mark.slow
+def test_cluster_resumes_a_store_left_pending(cluster: str, tmp_path: Path) -> None:
+    """Documents stored but never extracted (a client killed before extraction) are finished by
+    the next run through the cluster, and only they are sent."""
+    db = str(tmp_path / "r.db")
+    ingest(db, [CORPUS], "--no-extract")
+    with Store.open(db) as store:
+        pending = len(store.document_ids(pending_only=True))
+    assert pending > 0
+    result = CliRunner().invoke(main, ["extract", "--db", db, "--scheduler", cluster])
+    assert result.exit_code == 0, result.output
+    assert f"extracted {pending} document(s)" in result.output
+    with Store.open(db) as store:
+        assert not store.document_ids(pending_only=True)
