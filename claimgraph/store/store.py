@@ -328,6 +328,18 @@ class Store:
                     out.setdefault(actor_id, []).append(doc_id)
             return out
 
+    def mentions_of_actors(self, actor_ids: Iterable[str]) -> list[Mention]:
+        """Every mention of these actor ids, by document and position: one indexed read
+        (ix_mentions_actor) instead of the whole table per actor, as an actor's profile needs."""
+        ids = sorted(set(actor_ids))
+        out: list[Mention] = []
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), _IN_BATCH):
+                q = select(s.mentions).where(s.mentions.c.actor_id.in_(ids[i:i + _IN_BATCH]))
+                out.extend(Mention(r.document_id, r.start, r.end, r.text, r.actor_id, r.role, r.rule)
+                           for r in conn.execute(q))
+        return sorted(out, key=lambda m: (m.document_id, m.start, m.end, m.actor_id or ""))
+
     def mentions(self, doc_id: str) -> list[Mention]:
         with self.engine.connect() as conn:
             q = select(s.mentions).where(s.mentions.c.document_id == doc_id).order_by(s.mentions.c.start)
