@@ -146,3 +146,9 @@ def test_concurrent_first_open_of_a_new_database(tmp_path: Path) -> None:
     outs = [p.communicate(timeout=120)[0].strip() for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0]
     assert outs == [str(LATEST)] * 4
+
+
+def test_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match="cannot open database") as err:
+        Store.open("postgresql://analyst:s3cret-pw@127.0.0.1:1/conflict")
+    assert "s3cret-pw" not in str(err.value) and "***" in str(err.value)

@@ -29,7 +29,8 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from claimgraph.errors import NotFound, StoreError, store_missing
 from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
@@ -82,6 +83,14 @@ def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
     return cond
 
 
+def _masked(url: str) -> str:
+    """The URL with its password hidden: error messages end up in logs and bug reports."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unparsable database URL)"
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -125,9 +134,9 @@ class Store:
                 raise store_missing(engine.url.render_as_string(hide_password=True))
             return cls(engine, url)
         except OperationalError as exc:
-            raise StoreError(f"cannot open database {url}: {exc.orig}") from exc
+            raise StoreError(f"cannot open database {_masked(url)}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database {url}: {exc}") from exc
+            raise StoreError(f"cannot open database {_masked(url)}: {exc}") from exc
 
     @property
     def display_url(self) -> str:
