@@ -152,3 +152,34 @@ def test_unreachable_server_is_a_clear_error_without_the_password() -> None:
     with pytest.raises(StoreError, match="cannot open database") as err:
         Store.open("postgresql://analyst:s3cret-pw@127.0.0.1:1/conflict")
     assert "s3cret-pw" not in str(err.value) and "***" in str(err.value)
+
+
+def test_a_batch_saves_what_one_by_one_saves(dbs: Databases) -> None:
+    """Actors' gaps are filled in input order and re-saved documents are replaced, batch or not."""
+    from claimgraph.store.store import ExtractionRows
+
+    texts = ["Israel armed Azerbaijan.", "Baku thanked Israel.", "Azerbaijan and Israel met."]
+    docs = [_doc(t) for t in texts]
+    rows = [
+        ExtractionRows(docs[0].id, [Actor("AZE", "Azerbaijan", "unknown")], [Mention(docs[0].id, 0, 6, "Israel", "ISR")],
+                       events=[_event(docs[0].id, 0)]),
+        ExtractionRows(docs[1].id, [Actor("AZE", "Azerbaijan", "country", country="AZE", aliases=["Baku"])],
+                       events=[_event(docs[1].id, 0, source=["AZE"], target=["ISR"])]),
+        ExtractionRows(docs[2].id, [Actor("AZE", "Azerbaijan", "country", country="XXX", sector="GOV")],
+                       events=[_event(docs[2].id, 0), _event(docs[2].id, 1, type="CONSULT")]),
+    ]
+    one, batch = dbs.open("one.db"), dbs.open("batch.db")
+    for store in (one, batch):
+        for d in docs:
+            store.add_document(d)
+    for r in rows:
+        one.save_extraction(r.document_id, actors=r.actors, mentions=r.mentions, timexes=[], attributions=[],
+                            events=r.events, extractor_version="t")
+    batch.save_extractions(rows[:1], "t")  # saved once, then again inside the batch: replaced, not doubled
+    batch.save_extractions(rows, "t")
+    for store in (one, batch):
+        aze = store.get_actor("AZE")
+        assert (aze.kind, aze.country, aze.sector) == ("country", "AZE", "GOV") and "Baku" in aze.aliases
+    assert [e.id for e in one.events()] == [e.id for e in batch.events()] and len(batch.events()) == 4
+    assert one.count("mentions") == batch.count("mentions") == 1
+    assert batch.document_ids(pending_only=True, extractor_version="t") == []

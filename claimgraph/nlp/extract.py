@@ -13,6 +13,7 @@ import gc
 import hashlib
 import multiprocessing as mp
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -242,6 +243,10 @@ def run_pool(
             gc.unfreeze()
 
 
+# Documents saved per transaction, and the longest a finished extraction waits to be saved.
+SAVE_BATCH = 32
+SAVE_SECONDS = 2.0
+
 # Turns documents into their Extractions, in input order: the local pool, or a Dask
 # cluster (claimgraph/scale/), which this module never imports.
 Runner = Callable[[Iterable[Document]], Iterator[Extraction]]
@@ -260,8 +265,8 @@ def extract_pending(
 ) -> tuple[list[str], list[str]]:
     """Extract every document not yet extracted by this extractor version.
 
-    Returns (extracted ids, error messages). Each document's result is saved
-    in its own transaction as soon as it is ready, whoever computed it.
+    Returns (extracted ids, error messages). Results are saved as they arrive, whoever
+    computed them, a batch of documents per transaction (all of a batch or none of it).
     """
     from claimgraph.nlp.pipeline import MODEL
 
@@ -274,20 +279,27 @@ def extract_pending(
         return done, errors
     documents = store.iter_documents(ids)
     results = runner(documents) if runner else run_pool(documents, processes, model or MODEL, nlp=nlp)
+    batch: list[Extraction] = []
+    last = time.monotonic()
+
+    def flush() -> None:
+        store.save_extractions(batch, extractor_version=version)
+        for ex in batch:
+            done.append(ex.document_id)
+            if progress:
+                progress(ex.document_id)
+        batch.clear()
+
     for ex in results:
         if ex.error:
             errors.append(f"document {ex.document_id}: extraction failed: {ex.error}")
             continue
-        store.save_extraction(
-            ex.document_id,
-            actors=ex.actors,
-            mentions=ex.mentions,
-            timexes=ex.timexes,
-            attributions=ex.attributions,
-            events=ex.events,
-            extractor_version=version,
-        )
-        done.append(ex.document_id)
-        if progress:
-            progress(ex.document_id)
+        batch.append(ex)
+        # A batch per transaction: far fewer round trips on a database server; a killed run
+        # loses at most the batch not yet written, and the next run redoes it.
+        if len(batch) >= SAVE_BATCH or time.monotonic() - last >= SAVE_SECONDS:
+            flush()
+            last = time.monotonic()
+    if batch:
+        flush()
     return done, errors
