@@ -19,6 +19,9 @@ Why this shape (issue 13: one ratio moved 0.88 → 1.04 between two runs):
 - **Repetitions with the spread.** Phases alternate bare, full, bare, full… (so drift in the machine's
   load hits both), and every figure is reported as median with min–max.
 
+With `--dask` a third phase runs the full ingest on a Dask LocalCluster of `--processes` workers (cluster
+started and model loaded before the clock), for the "Dask >= 0.9x local processes" target.
+
 Each phase runs in a child process of its own. `full` is the whole ingest: read, clean, dedupe, store,
 the claimgraph pipeline, save, cross-document analysis; `extract` in its figures is its extraction alone.
 """
@@ -90,9 +93,20 @@ class PssSampler:
 
 
 def cpu_seconds() -> float:
-    """User + system time of this process and of its reaped children (pool workers are reaped at close)."""
+    """User + system time of this process, of its children that have exited (a pool's workers, reaped
+    when it closes) and of those still running (a Dask cluster's workers, whose model loading before
+    the clock starts is thus subtracted out rather than counted when they exit)."""
+    import psutil
+
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    total = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            t = proc.cpu_times()
+            total += t.user + t.system
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+    return total
 
 
 def _documents(texts: list[str]) -> list[Any]:
@@ -117,15 +131,32 @@ def phase_bare(texts: list[str], processes: int) -> dict[str, float]:
             "pss_peak_mb": mem.peak / 2**20, "documents": n}
 
 
-def phase_full(texts: list[str], processes: int) -> dict[str, float]:
-    """The whole ingest, with the claimgraph pipeline built before the clock starts."""
+def phase_full(texts: list[str], processes: int, dask: bool = False) -> dict[str, float]:
+    """The whole ingest, with the claimgraph pipeline built before the clock starts (`dask`: on a
+    LocalCluster of `processes` single-threaded workers, started and loaded before the clock too)."""
+    import contextlib
+
     from claimgraph import api
     from claimgraph.ingest import ingest_paths
     from claimgraph.nlp.extract import extract_pending
-    from claimgraph.nlp.pipeline import build_pipeline
+    from claimgraph.nlp.pipeline import MODEL, build_pipeline
 
-    nlp = build_pipeline()
-    with tempfile.TemporaryDirectory() as tmp:
+    nlp = runner = None
+    stack = contextlib.ExitStack()
+    if dask:
+        from distributed import Client, LocalCluster
+
+        from claimgraph.scale import DaskRunner
+        from claimgraph.scale.worker import PipelinePlugin
+
+        cluster = stack.enter_context(LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None))
+        client = stack.enter_context(Client(cluster))
+        client.register_plugin(PipelinePlugin(MODEL), name=PipelinePlugin.name)  # loads the model on each worker
+        runner = DaskRunner("local", MODEL, workers=processes, client=client)
+    else:
+        nlp = build_pipeline()
+    with stack, tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as fh:
             for i, text in enumerate(texts):
@@ -135,20 +166,24 @@ def phase_full(texts: list[str], processes: int) -> dict[str, float]:
         with PssSampler() as mem:
             report = ingest_paths([corpus], store)
             t_extract = time.perf_counter()
-            done, _errors = extract_pending(store, processes=processes, nlp=nlp)
+            done, _errors = extract_pending(store, processes=processes, nlp=nlp, runner=runner)
             t_analysis = time.perf_counter()
             api.analyze(store, done)
             ended = time.perf_counter()
+            cpu = cpu_seconds() - cpu0
         stats = store.stats()
         store.close()
-    return {"seconds": ended - started, "cpu_seconds": cpu_seconds() - cpu0, "pss_peak_mb": mem.peak / 2**20,
+    return {"seconds": ended - started, "cpu_seconds": cpu, "pss_peak_mb": mem.peak / 2**20,
             "extract_seconds": t_analysis - t_extract, "analysis_seconds": ended - t_analysis,
             "documents": len(report.added), "events": stats["events"]}
 
 
 def child(args: argparse.Namespace) -> None:
     texts = load_texts(args.data, args.n)
-    out = phase_bare(texts, args.processes) if args.phase == "bare" else phase_full(texts, args.processes)
+    if args.phase == "bare":
+        out = phase_bare(texts, args.processes)
+    else:
+        out = phase_full(texts, args.processes, dask=args.phase == "dask")
     out.update(articles=len(texts), words=sum(len(t.split()) for t in texts))
     print(json.dumps(out))
 
@@ -172,7 +207,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=None, help="use the first N articles")
     ap.add_argument("--processes", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--repeat", type=int, default=3, help="bare/full pairs to run (alternating)")
-    ap.add_argument("--phase", choices=["bare", "full"], help=argparse.SUPPRESS)
+    ap.add_argument("--dask", action="store_true",
+                    help="also run the full ingest on a Dask LocalCluster of --processes workers")
+    ap.add_argument("--phase", choices=["bare", "full", "dask"], help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "throughput.json")
     args = ap.parse_args()
     if args.phase:
@@ -183,7 +220,8 @@ def main() -> None:
     n = args.n or len(load_texts(args.data, None))
     runs: list[dict[str, dict[str, float]]] = []
     for i in range(args.repeat):
-        order = ("bare", "full") if i % 2 == 0 else ("full", "bare")
+        order = ("bare", "full", "dask") if i % 2 == 0 else ("dask", "full", "bare")
+        order = tuple(p for p in order if p != "dask" or args.dask)
         runs.append({phase: run_phase(phase, args.data, n, args.processes) for phase in order})
         print(f"repetition {i + 1}/{args.repeat} done", file=sys.stderr)
     words = runs[0]["full"]["words"]
@@ -199,6 +237,10 @@ def main() -> None:
         "bare_pss_peak_mb": [r["bare"]["pss_peak_mb"] for r in runs],
         "full_pss_peak_mb": [r["full"]["pss_peak_mb"] for r in runs],
     }
+    if args.dask:
+        per["wall_ratio_dask_vs_full"] = [r["full"]["seconds"] / r["dask"]["seconds"] for r in runs]
+        per["cpu_ratio_dask_vs_full"] = [r["full"]["cpu_seconds"] / r["dask"]["cpu_seconds"] for r in runs]
+        per["dask_pss_peak_mb"] = [r["dask"]["pss_peak_mb"] for r in runs]
     summary = {"processes": args.processes, "articles": n, "words": words, "repetitions": args.repeat,
                **{k: spread(v) for k, v in per.items()}}
     args.out.parent.mkdir(parents=True, exist_ok=True)

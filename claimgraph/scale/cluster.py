@@ -41,8 +41,9 @@ class DaskRunner:
     """
 
     def __init__(self, scheduler: str, model: str, workers: int | None = None, batch: int = BATCH,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, client: Any = None) -> None:
         check_scheduler(scheduler, workers)
+        self.client = client  # a connected distributed.Client to use (and leave open) instead of making one
         self.scheduler = scheduler
         self.model = model
         self.workers = workers
@@ -53,6 +54,9 @@ class DaskRunner:
     def _client(self) -> Iterator[Any]:
         from distributed import Client, LocalCluster
 
+        if self.client is not None:
+            yield self.client
+            return
         if self.scheduler == "local":
             from claimgraph.nlp.extract import default_processes
 
