@@ -74,17 +74,26 @@ def test_scheduler_options_are_checked_before_anything_is_read(tmp_path: Path) -
     assert not (tmp_path / "x.db").exists()
 
 
+@pytest.fixture(scope="module")
+def through_cluster(cluster: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus ingested through the two-worker cluster (shared by the tests below)."""
+    db = tmp_path_factory.mktemp("through") / "cluster.db"
+    ingest(str(db), [CORPUS], "--scheduler", cluster)
+    return db
+
+
 @pytest.mark.slow
-def test_local_processes_localcluster_and_two_worker_cluster_agree(cluster: str, tmp_path: Path) -> None:
+def test_local_processes_localcluster_and_two_worker_cluster_agree(through_cluster: Path, tmp_path: Path) -> None:
     runs = {
         "processes": ["--processes", "2"],
         "localcluster": ["--scheduler", "local", "--workers", "2"],
-        "cluster": ["--scheduler", cluster],
+        "cluster": None,
     }
     exports = {}
     for name, args in runs.items():
-        db = str(tmp_path / f"{name}.db")
-        ingest(db, [CORPUS], *args)
+        db = str(through_cluster) if args is None else str(tmp_path / f"{name}.db")
+        if args is not None:
+            ingest(db, [CORPUS], *args)
         with Store.open(db) as store:
             assert store.stats()["events"] > 0 and not store.document_ids(pending_only=True)
             exports[name] = all_exports(store)
@@ -93,6 +102,34 @@ def test_local_processes_localcluster_and_two_worker_cluster_agree(cluster: str,
         assert sorted(exports[name]) == sorted(ref)
         for what in ref:
             assert exports[name][what] == ref[what], (name, what)
+
+
+@pytest.mark.slow
+def test_killed_client_resumes_through_the_cluster(cluster: str, through_cluster: Path, tmp_path: Path) -> None:
+    """A client killed while the cluster extracts leaves every document whole or untouched; the same
+    command again finishes the job with what an uninterrupted run gives."""
+    import signal
+    import sqlite3
+    import time
+
+    from test_resume import _events, _extracted
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "claimgraph", "ingest", str(CORPUS), "--db", str(db), "-q", "--scheduler", cluster]
+    proc = subprocess.Popen(cmd, start_new_session=True, env=env)
+    deadline = time.monotonic() + 300
+    while _extracted(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    orphans = con.execute("SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id "
+                          "WHERE d.extracted_at IS NULL").fetchone()[0]
+    con.close()
+    assert orphans == 0
+    ingest(str(db), [CORPUS], "--scheduler", cluster)
+    assert _events(db) == _events(through_cluster)
 
 
 @pytest.mark.slow

@@ -245,7 +245,7 @@ def run_pool(
 
 # Documents saved per transaction, and the longest a finished extraction waits to be saved.
 SAVE_BATCH = 32
-SAVE_SECONDS = 2.0
+SAVE_SECONDS = 1.0
 
 # Turns documents into their Extractions, in input order: the local pool, or a Dask
 # cluster (claimgraph/scale/), which this module never imports.
