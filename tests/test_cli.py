@@ -99,3 +99,16 @@ def test_events_filter_by_actor_name_or_alias(dbs: Databases) -> None:
         assert code == 0 and json.loads(out.splitlines()[0])["id"] == "e1", name
     code, out, _ = run("events", "--actor", "Nowhere", "--json", db=db)
     assert out.strip() == ""
+
+
+def test_analyze_and_summary(dbs: Databases) -> None:
+    from conftest_web import make_store
+
+    store, _ = make_store(dbs.url("c.db"))
+    store.close()
+    code, out, err = run("analyze", db=dbs.url("c.db"))
+    assert code == 0, err
+    code, out, _ = run("summary", "--json", db=dbs.url("c.db"))
+    summary = json.loads(out)
+    assert code == 0 and summary["counts"]["documents"] == 3 and summary["counts"]["events"] == 5
+    assert summary["claims"]["claims"] >= 1
