@@ -67,7 +67,8 @@ def test_scheduler_options_are_checked_before_anything_is_read(tmp_path: Path) -
     db = str(tmp_path / "x.db")
     for args, message in ((["--workers", "2"], "--workers needs --scheduler local"),
                           (["--scheduler", "sge"], "expected 'local' or a scheduler address"),
-                          (["--scheduler", "tcp://127.0.0.1:1", "--workers", "2"], "only applies to --scheduler local")):
+                          (["--scheduler", "tcp://127.0.0.1:1", "--workers", "2"], "only applies to --scheduler local"),
+                          (["--batch-size", "4"], "--batch-size needs --scheduler")):
         result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", db, *args])
         assert result.exit_code == 2, result.output
         assert message in result.output
@@ -78,7 +79,7 @@ def test_scheduler_options_are_checked_before_anything_is_read(tmp_path: Path) -
 def through_cluster(cluster: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example corpus ingested through the two-worker cluster (shared by the tests below)."""
     db = tmp_path_factory.mktemp("through") / "cluster.db"
-    ingest(str(db), [CORPUS], "--scheduler", cluster)
+    ingest(str(db), [CORPUS], "--scheduler", cluster, "--batch-size", "1")  # six tasks over both workers
     return db
 
 
@@ -86,7 +87,7 @@ def through_cluster(cluster: str, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_local_processes_localcluster_and_two_worker_cluster_agree(through_cluster: Path, tmp_path: Path) -> None:
     runs = {
         "processes": ["--processes", "2"],
-        "localcluster": ["--scheduler", "local", "--workers", "2"],
+        "localcluster": ["--scheduler", "local", "--workers", "2", "--batch-size", "2"],
         "cluster": None,
     }
     exports = {}
@@ -116,7 +117,8 @@ def test_killed_client_resumes_through_the_cluster(cluster: str, through_cluster
 
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     db = tmp_path / "killed.db"
-    cmd = [sys.executable, "-m", "claimgraph", "ingest", str(CORPUS), "--db", str(db), "-q", "--scheduler", cluster]
+    cmd = [sys.executable, "-m", "claimgraph", "ingest", str(CORPUS), "--db", str(db), "-q", "--scheduler", cluster,
+           "--batch-size", "1"]
     proc = subprocess.Popen(cmd, start_new_session=True, env=env)
     deadline = time.monotonic() + 300
     while _extracted(db) < 1 and proc.poll() is None and time.monotonic() < deadline:

@@ -21,12 +21,16 @@ from claimgraph.nlp.extract import Extraction, extractor_version
 BATCH = 16
 
 
-def check_scheduler(scheduler: str | None, workers: int | None) -> None:
+def check_scheduler(scheduler: str | None, workers: int | None, batch_size: int | None = None) -> None:
     """Reject option combinations before anything is read or started."""
     if scheduler is None:
         if workers is not None:
             raise UsageError("--workers needs --scheduler local (local processes take --processes)")
+        if batch_size is not None:
+            raise UsageError("--batch-size needs --scheduler (it is the number of documents per Dask task)")
         return
+    if batch_size is not None and batch_size < 1:
+        raise UsageError(f"--batch-size {batch_size}: must be at least 1")
     if scheduler != "local" and "://" not in scheduler:
         raise UsageError(f"--scheduler {scheduler!r}: expected 'local' or a scheduler address like tcp://HOST:8786")
     if workers is not None and scheduler != "local":
