@@ -183,3 +183,22 @@ def test_a_batch_saves_what_one_by_one_saves(dbs: Databases) -> None:
     assert [e.id for e in one.events()] == [e.id for e in batch.events()] and len(batch.events()) == 4
     assert one.count("mentions") == batch.count("mentions") == 1
     assert batch.document_ids(pending_only=True, extractor_version="t") == []
+
+
+def test_id_prefixes_are_ranges_that_match_only_the_prefix(dbs: Databases) -> None:
+    from claimgraph.store.store import starts_with
+
+    store = dbs.open()
+    docs = [_doc(t) for t in ("one", "two", "three")]
+    for d in docs:
+        store.add_document(d)
+    for d in docs:
+        assert store.get_document(d.id[:5]).id == d.id and store.get_document(d.id).id == d.id
+    for hostile in ("%", "_", "\U0010ffff", "\ud7ff", ""):
+        from sqlalchemy import select
+
+        from claimgraph.store import schema as s
+
+        with store.engine.connect() as conn:
+            got = {r[0] for r in conn.execute(select(s.documents.c.id).where(starts_with(s.documents.c.id, hostile)))}
+        assert got == {d.id for d in docs if d.id.startswith(hostile)}, hostile

@@ -103,8 +103,8 @@ def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
         nxt = ord(prefix[-1]) + 1
         if 0xD800 <= nxt <= 0xDFFF:  # surrogates cannot be stored: the next storable code point
             nxt = 0xE000
-        if nxt <= 0x10FFFF:
-            cond = and_(cond, column < prefix[:-1] + chr(nxt))
+        upper = column < prefix[:-1] + chr(nxt) if nxt <= 0x10FFFF else column.startswith(prefix, autoescape=True)
+        cond = and_(cond, upper)
     return cond
 
 
