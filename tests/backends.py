@@ -19,7 +19,7 @@ def module_url(backend: str, request: Any, tmp_path_factory: Any, name: str) -> 
 
 class Databases:
     """Where one test's stores live: `url(name)` is a SQLite file under tmp_path, or a fresh
-    PostgreSQL database; the same name gives the same database within the test."""
+    PostgreSQL schema (tests/pg_cluster.py); the same name gives the same store within the test."""
 
     def __init__(self, backend: str, tmp_path: Path, cluster: Any = None) -> None:
         self.backend = backend

@@ -50,6 +50,7 @@ class Cluster:
         self.data = self.root / "data"
         self.port = 0
         self._names = itertools.count(1)
+        self._db: str | None = None
         as_root = os.geteuid() == 0
         self._user = PG_USER if as_root else None
         if as_root:
@@ -85,26 +86,38 @@ class Cluster:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
-    def _admin(self, sql: str) -> None:
+    def _database(self) -> str:
+        """The session's test database, made on first use. Its default collation is ICU's English
+        one when the server has ICU, so that a query relying on the database's collation instead of
+        the schema's would sort differently from SQLite and the comparison tests would notice."""
+        if self._db is None:
+            name = f"t{os.getpid()}"
+            try:
+                self._admin(f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE \'en-US\'')
+            except Exception:  # a server built without ICU: the C locale from initdb
+                self._admin(f'CREATE DATABASE "{name}" TEMPLATE template0')
+            self._db = name
+        return self._db
+
+    def _admin(self, sql: str, database: str = "postgres") -> None:
         import psycopg
 
-        with psycopg.connect(self.url(), autocommit=True) as conn:
+        with psycopg.connect(self.url(database), autocommit=True) as conn:
             conn.execute(sql)  # names below are generated here, never user input
 
     def new_url(self) -> str:
-        """A fresh, empty database. Its default collation is ICU's English one when the server has ICU,
-        so that a query relying on the database's collation instead of the schema's would sort
-        differently from SQLite and the comparison tests would notice."""
-        name = f"t{os.getpid()}_{next(self._names)}"
-        try:
-            self._admin(f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE \'en-US\'')
-        except Exception:  # a server built without ICU: the C locale from initdb
-            self._admin(f'CREATE DATABASE "{name}" TEMPLATE template0')
-        return self.url(name)
+        """A fresh, empty store: a schema of its own in the session's database, reached through
+        `search_path` in the URL. Why not a database per store: creating and force-dropping
+        databases cost a second each, and one test makes dozens of stores."""
+        database = self._database()
+        name = f"s{next(self._names)}"
+        self._admin(f'CREATE SCHEMA "{name}"', database)
+        return f"{self.url(database)}?options=-csearch_path%3D{name}"
 
     def drop(self, url: str) -> None:
-        name = url.rsplit("/", 1)[1]
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        database, _, query = url.rsplit("/", 1)[1].partition("?")
+        name = query.rsplit("%3D", 1)[1]
+        self._admin(f'DROP SCHEMA IF EXISTS "{name}" CASCADE', database)
 
     def stop(self) -> None:
         if self.port and (self.data / "postmaster.pid").exists():
