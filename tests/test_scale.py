@@ -148,3 +148,37 @@ def test_cluster_resumes_a_store_left_pending(cluster: str, tmp_path: Path) -> N
     assert f"extracted {pending} document(s)" in result.output
     with Store.open(db) as store:
         assert not store.document_ids(pending_only=True)
+
+
+@pytest.mark.slow
+def test_a_worker_lost_mid_run_costs_nothing(cluster: str, through_cluster: Path, tmp_path: Path) -> None:
+    """A third worker joins, takes work, and is killed (with its nanny) while the corpus is being
+    extracted: Dask reruns its tasks on the others and the store comes out as without the loss."""
+    import signal
+    import time
+
+    from distributed import Client
+    from test_resume import _events, _extracted
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    extra = subprocess.Popen([dask, "worker", cluster, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
+                              "--no-dashboard", "--memory-limit", "0", "--name", "doomed"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    try:
+        with Client(cluster, timeout=60) as client:
+            client.wait_for_workers(3, timeout=120)
+        db = tmp_path / "lost.db"
+        cmd = [sys.executable, "-m", "claimgraph", "ingest", str(CORPUS), "--db", str(db), "-q",
+               "--scheduler", cluster, "--batch-size", "1"]
+        run = subprocess.Popen(cmd, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+        deadline = time.monotonic() + 300
+        while _extracted(db) < 1 and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.killpg(extra.pid, signal.SIGKILL)
+        assert run.wait(timeout=600) == 0
+    finally:
+        if extra.poll() is None:
+            os.killpg(extra.pid, signal.SIGKILL)
+        extra.wait()
+    assert _events(db) == _events(through_cluster)
