@@ -30,6 +30,7 @@ from claimgraph.nlp.events.nominal import code_noun, noun_entries
 from claimgraph.nlp.events.quantities import quantities
 from claimgraph.nlp.events.status import status_for
 from claimgraph.nlp.events.verbal import code_verb, say_must
+from claimgraph.nlp.structure.component import in_furniture
 from claimgraph.nlp.timex.component import clause_date
 from claimgraph.nlp.types import CharSpan, EventMention, ext, get_list
 from claimgraph.ontology.plover import intensity, is_reciprocal
@@ -230,8 +231,8 @@ def code_doc(doc: Doc) -> list[EventMention]:
     out: list[tuple[int, EventMention]] = []
     shadows: list[tuple[int, Candidate]] = []
     for n, sent in enumerate(doc.sents):
-        if len(sent) > MAX_SENT_TOKENS:
-            continue
+        if len(sent) > MAX_SENT_TOKENS or in_furniture(doc, sent.start):
+            continue  # a parser accident, or a headline list: not the article's reporting
         all_cands = code_sentence(sent, lex)
         shadows.extend((n, c) for c in discourse.shadow_candidates(sent, lex, all_cands))
         cands = [c for c in map(_self_target, all_cands) if c.source or c.target]
@@ -242,7 +243,26 @@ def code_doc(doc: Doc) -> list[EventMention]:
     for _, ev in out:
         discourse.domestic_protest(doc, ev)
         ev.source, ev.target = with_states(doc, ev.source), with_states(doc, ev.target)
-    return [ev for _, ev in out]
+    return [ev for _, ev in out if has_parties(ev)]
+
+
+# Acts that take two parties by their meaning: one meets or works *with* someone.
+# AGREE is not one: PLOVER/CAMEO code a lone party's stated intent as AGREE
+# ("X has agreed to resign", "X is ready to contribute troops").
+TWO_PARTY_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
+
+def has_parties(ev: EventMention) -> bool:
+    """A meeting or a cooperation needs two parties we can name.
+
+    With one ("a news conference", "negotiations to end its program", a
+    "partnership" whose partners are in another sentence) the noun or verb is in a non-political or figurative sense,
+    or its partner is beyond the sentence; either way a graph edge from one
+    actor to nobody would be a guess. Precision first: drop it. Checked after
+    discourse has had its chance to supply the partner."""
+    if ev.type not in TWO_PARTY_TYPES:
+        return True
+    return len(set(ev.source) | set(ev.target)) >= 2
 
 
 class EventCoder:
