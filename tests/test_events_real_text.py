@@ -30,3 +30,40 @@ def test_two_party_meeting_is_kept(nlp: Language) -> None:
 def test_one_party_agreement_is_kept(nlp: Language) -> None:
     # CAMEO codes a lone party's stated intent as AGREE
     assert "AGREE" in _types(nlp, "Bolivia has agreed to withdraw its troops from the border.")
+
+
+# --- intention, future, refusal, denial (events/mood.py, the denial list) -----------------
+
+def _one(nlp: Language, text: str, kind: str):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found, (text, [(e.type, e.trigger.text) for e in events(nlp, text)])
+    return found[0]
+
+
+def test_wanting_an_attack_is_no_attack_yet(nlp: Language) -> None:
+    ev = _one(nlp, "Chile wants to attack Peru.", "ASSAULT")
+    assert ev.status == "hypothetical"
+    assert ev.said_by is None  # wanting is not reporting
+
+
+def test_future_predicates_and_auxiliaries_are_hypothetical(nlp: Language) -> None:
+    assert _one(nlp, "Ecuador is due to hold talks with Peru in May.", "CONSULT").status == "hypothetical"
+    assert _one(nlp, "Chilean forces will attack Peruvian positions next week.", "ASSAULT").status == "hypothetical"
+
+
+def test_past_act_stays_asserted(nlp: Language) -> None:
+    assert _one(nlp, "Chilean troops attacked Peruvian positions on Monday.", "ASSAULT").status == "asserted"
+
+
+def test_a_negated_acceptance_is_a_refusal(nlp: Language) -> None:
+    ev = _one(nlp, "Chile said it would not accept Peru's offer.", "REJECT")
+    assert not ev.negated and ev.status == "reported"
+    assert "AGREE" not in _types(nlp, "Bolivia did not agree to Peru's request.")
+    assert _one(nlp, "Bolivia did not agree to Peru's request.", "REJECT").status == "asserted"
+
+
+def test_the_denied_act_is_coded_with_status_denied(nlp: Language) -> None:
+    evs = events(nlp, "Chile denied that its troops had attacked the Peruvian village.")
+    assert any(e.type == "REJECT" and e.status == "asserted" for e in evs)  # the denial itself
+    denied = [e for e in evs if e.type == "ASSAULT"]
+    assert denied and denied[0].status == "denied" and denied[0].source == ["CHL"]

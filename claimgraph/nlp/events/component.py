@@ -20,7 +20,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import DateValue
-from claimgraph.nlp.events import discourse
+from claimgraph.nlp.events import discourse, mood
 from claimgraph.nlp.events.actors import note_pair, with_states
 from claimgraph.nlp.events.args import children_cache, kids
 from claimgraph.nlp.events.candidate import Candidate
@@ -28,7 +28,7 @@ from claimgraph.nlp.events.lexicon import Lexicon, lexicon
 from claimgraph.nlp.events.location import location_of
 from claimgraph.nlp.events.nominal import code_noun, noun_entries
 from claimgraph.nlp.events.quantities import quantities
-from claimgraph.nlp.events.status import status_for
+from claimgraph.nlp.events.status import credit, status_for
 from claimgraph.nlp.events.verbal import code_verb, say_must
 from claimgraph.nlp.structure.component import in_furniture
 from claimgraph.nlp.timex.component import clause_date
@@ -197,20 +197,48 @@ def _self_target(cand: Candidate) -> Candidate:
     return cand
 
 
+def _mood(doc: Doc, cand: Candidate, st: dict) -> tuple[str, str | None]:
+    """Type and mode after the clause's mood (events/mood.py); adjusts `st` in place."""
+    tok = cand.trigger
+    kind, mode = cand.type, cand.mode
+    if mood.is_refusal(kind, st["negated"]):
+        kind, mode = "REJECT", None
+        cand.rule += "+refusal→REJECT"
+        st["negated"] = False
+        if st["status"] == "hypothetical" and not mood.conditional(tok):
+            st["status"] = "reported" if st["attribution"] is not None else "asserted"
+        return kind, mode
+    if st["status"] not in ("asserted", "reported"):
+        return kind, mode
+    head = mood.intent_head(tok, lexicon())
+    if head is not None:
+        st["status"] = "hypothetical"
+        atts = ext(doc, "cg_attributions") or []
+        att = atts[st["attribution"]] if st["attribution"] is not None else None
+        if att is not None and att.cue.start_char <= head.idx < att.cue.end_char:
+            # "Chile wants to attack": the wanting is no report of the attack
+            st["attribution"] = att.parent
+            st["said_by"], st["said_by_text"] = credit(doc, atts, att.parent)
+    elif mood.future(tok):
+        st["status"] = "hypothetical"
+    return kind, mode
+
+
 def to_mention(doc: Doc, sent: Span, cand: Candidate) -> EventMention:
     tok = cand.trigger
     st = _status(doc, tok, cand)
+    kind, mode = _mood(doc, cand, st)
     date, date_source = _date(doc, tok)
     lo, hi = _clause_range(tok, sent)
     return EventMention(
         sentence=CharSpan(sent.start_char, sent.end_char, sent.text),
         trigger=CharSpan(tok.idx, tok.idx + len(tok.text), tok.text),
-        type=cand.type,
+        type=kind,
         source=list(cand.source),
         target=list(cand.target),
-        mode=cand.mode,
+        mode=mode,
         contexts=list(cand.contexts),
-        intensity=intensity(cand.type, cand.mode),
+        intensity=intensity(kind, mode),
         date=date,
         date_source=date_source,
         location=location_of(tok),

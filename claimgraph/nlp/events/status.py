@@ -59,7 +59,7 @@ def status_for(doc: Doc, token_i: int) -> StatusInfo:
     kinds = {cues[i].kind for i in applied}
 
     att_i = _innermost(atts, ts, te)
-    said_by, said_by_text = _credit(doc, atts, att_i)
+    said_by, said_by_text = credit(doc, atts, att_i)
     if att_i is None and _is_allegation(tok, cues, ts):
         # "X alleged that …" / "X made accusations" told by the article itself
         # is an allegation (unlike a denial, whose own verb is asserted);
@@ -133,7 +133,7 @@ def _innermost(atts: list[AttributionMention], ts: int, te: int) -> int | None:
     return best
 
 
-def _credit(doc: Doc, atts: list[AttributionMention], start: int | None) -> tuple[str | None, str | None]:
+def credit(doc: Doc, atts: list[AttributionMention], start: int | None) -> tuple[str | None, str | None]:
     """Walk out from the innermost attribution: the first source that names
     an actor wins; else the first source with any text."""
     chain: list[int] = []
