@@ -67,3 +67,18 @@ def test_the_denied_act_is_coded_with_status_denied(nlp: Language) -> None:
     assert any(e.type == "REJECT" and e.status == "asserted" for e in evs)  # the denial itself
     denied = [e for e in evs if e.type == "ASSAULT"]
     assert denied and denied[0].status == "denied" and denied[0].source == ["CHL"]
+
+
+# --- the verb's sense must fit its object (events/senses.py) ------------------------------
+
+def test_acts_done_to_someone_need_a_someone(nlp: Language) -> None:
+    # investigating a matter, holding a briefing, eliminating a threat: everyday senses
+    assert "ACCUSE" not in _types(nlp, "Chile's defence ministry is investigating the matter.")
+    assert "COERCE" not in _types(nlp, "Chilean officials will hold a briefing for Peruvian lawmakers.")
+    assert "ASSAULT" not in _types(nlp, "Peru's army said it would eliminate the threat.")
+
+
+def test_acts_done_to_people_are_kept(nlp: Language) -> None:
+    assert "COERCE" in _types(nlp, "Peruvian forces held two Chilean soldiers overnight.")
+    # an object we cannot classify keeps the event
+    assert "COERCE" in _types(nlp, "Bolivian police arrested ten individuals linked to the Peruvian embassy.")

@@ -28,6 +28,7 @@ from claimgraph.nlp.events.lexicon import Lexicon, lexicon
 from claimgraph.nlp.events.location import location_of
 from claimgraph.nlp.events.nominal import code_noun, noun_entries
 from claimgraph.nlp.events.quantities import quantities
+from claimgraph.nlp.events.senses import sense_fits
 from claimgraph.nlp.events.status import credit, status_for
 from claimgraph.nlp.events.verbal import code_verb, say_must
 from claimgraph.nlp.structure.component import in_furniture
@@ -263,7 +264,7 @@ def code_doc(doc: Doc) -> list[EventMention]:
             continue  # a parser accident, or a headline list: not the article's reporting
         all_cands = code_sentence(sent, lex)
         shadows.extend((n, c) for c in discourse.shadow_candidates(sent, lex, all_cands))
-        cands = [c for c in map(_self_target, all_cands) if c.source or c.target]
+        cands = [c for c in map(_self_target, all_cands) if (c.source or c.target) and sense_fits(c, lex)]
         mentions = [to_mention(doc, sent, cand) for cand in sorted(cands, key=lambda c: c.trigger.i)]
         out.extend((n, m) for m in mentions)
         note_pair(doc, mentions)

@@ -73,6 +73,8 @@ class Lexicon:
     intent_verbs: frozenset[str]
     future_predicates: frozenset[str]
     denial: frozenset[str]
+    actor_modes: frozenset[str]
+    abstract_nouns: frozenset[str]
     verb_target: tuple[str, ...]
     theme_target: tuple[str, ...]
     noun_target_preps: tuple[str, ...]
@@ -160,6 +162,8 @@ def lexicon() -> Lexicon:
         intent_verbs=frozenset(data["intent"].get("verbs", ())),
         future_predicates=frozenset(data["intent"].get("future_predicates", ())),
         denial=frozenset(data.get("denial", {}).get("verbs", ())),
+        actor_modes=frozenset(data.get("patient", {}).get("actor_modes", ())),
+        abstract_nouns=frozenset(data.get("patient", {}).get("abstract_nouns", ())),
         verb_target=tuple(defaults["verb_target"]),
         theme_target=tuple(defaults["theme_target"]),
         noun_target_preps=tuple(defaults["noun_target_preps"]),
