@@ -82,3 +82,26 @@ def test_acts_done_to_people_are_kept(nlp: Language) -> None:
     assert "COERCE" in _types(nlp, "Peruvian forces held two Chilean soldiers overnight.")
     # an object we cannot classify keeps the event
     assert "COERCE" in _types(nlp, "Bolivian police arrested ten individuals linked to the Peruvian embassy.")
+
+
+# --- said_by is a name, never a pronoun (events/status.py credit) -------------------------
+
+def test_he_said_credits_the_person_the_paragraph_named(nlp: Language) -> None:
+    ev = _one(nlp, "Kenya's army chief, General Omar Hassan, toured the border. "
+                   "He said Somalia had attacked a post.", "ASSAULT")
+    assert ev.said_by == "omar-hassan"
+    ev = _one(nlp, "General Omar Hassan toured the border on Monday.\n\n\"Somalia attacked our post,\" he said.",
+              "ASSAULT")
+    assert ev.said_by == "omar-hassan"
+
+
+def test_an_unresolved_pronoun_credits_nobody(nlp: Language) -> None:
+    ev = _one(nlp, "A screen in the square showed the president. It said Somalia had attacked a border post.",
+              "ASSAULT")
+    assert ev.said_by is None and ev.said_by_text is None
+    assert _one(nlp, "\"Somalia attacked our post,\" he said.", "ASSAULT").said_by_text is None
+
+
+def test_an_outer_named_source_is_credited_over_an_inner_pronoun(nlp: Language) -> None:
+    ev = _one(nlp, "Analysts said they expected Somalia to attack the post.", "ASSAULT")
+    assert ev.said_by_text == "Analysts"
