@@ -105,3 +105,14 @@ def test_an_unresolved_pronoun_credits_nobody(nlp: Language) -> None:
 def test_an_outer_named_source_is_credited_over_an_inner_pronoun(nlp: Language) -> None:
     ev = _one(nlp, "Analysts said they expected Somalia to attack the post.", "ASSAULT")
     assert ev.said_by_text == "Analysts"
+
+
+# --- people: a lone surname the tagger calls an organisation (actors/resolve.py) -----------
+
+def test_a_surname_after_the_full_name_is_the_person(full_nlp) -> None:
+    doc = full_nlp("Chilean Foreign Minister Rosa Bachmann met reporters. Bachmann said Peru had attacked.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Bachmann") == "ORG"  # the tagger's confusion this rule repairs
+    ids = {m.text: m.actor_id for m in doc._.cg_mentions}
+    assert ids["Bachmann"] == ids["Chilean Foreign Minister Rosa Bachmann"] or ids["Bachmann"] == "rosa-bachmann"
+    assert doc._.cg_actors["rosa-bachmann"].kind == "person"
