@@ -116,3 +116,21 @@ def test_a_surname_after_the_full_name_is_the_person(full_nlp) -> None:
     ids = {m.text: m.actor_id for m in doc._.cg_mentions}
     assert ids["Bachmann"] == ids["Chilean Foreign Minister Rosa Bachmann"] or ids["Bachmann"] == "rosa-bachmann"
     assert doc._.cg_actors["rosa-bachmann"].kind == "person"
+
+
+def test_a_title_case_headline_is_not_a_name(full_nlp) -> None:
+    """The tagger sometimes runs a Title Case headline into one entity; such a span is no name."""
+    from spacy.tokens import Doc
+
+    from claimgraph.nlp.actors.spans import clean_entity
+    from claimgraph.ontology.actors import actor_words
+
+    verbs = actor_words().headline_verbs
+    words = ["Report", "Suggests", "Clinic", "Was", "Shelled", "Near", "Border"]
+    doc = Doc(full_nlp.vocab, words=words, tags=["NNP"] * len(words), ents=["B-ORG"] + ["I-ORG"] * 5 + ["O"])
+    assert clean_entity(doc.ents[0], verbs=verbs) is None
+    # a name after a title keeps its words, even one that looks like a modal ("May")
+    doc = Doc(full_nlp.vocab, words=["Prime", "Minister", "Theresa", "May"], tags=["NNP"] * 4,
+              ents=["O", "O", "B-PERSON", "I-PERSON"])
+    kept = clean_entity(doc.ents[0], verbs=verbs)
+    assert kept is not None and kept.text == "Theresa May"
