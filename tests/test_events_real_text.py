@@ -134,3 +134,17 @@ def test_a_title_case_headline_is_not_a_name(full_nlp) -> None:
               ents=["O", "O", "B-PERSON", "I-PERSON"])
     kept = clean_entity(doc.ents[0], verbs=verbs)
     assert kept is not None and kept.text == "Theresa May"
+
+
+# --- dates: an explicit date beats the weekday beside it (timex/component.py) --------------
+
+def test_a_full_date_beats_the_weekday_beside_it(nlp: Language) -> None:
+    ev = _one(nlp, "Chilean troops attacked Peruvian positions on Friday, March 6, 2020.", "ASSAULT")
+    assert ev.date is not None and ev.date.value == "2020-03-06"
+    ev = _one(nlp, "Chilean troops attacked Peruvian positions on Friday, April 23.", "ASSAULT")
+    assert ev.date is not None and ev.date.value == "2021-04-23"
+
+
+def test_a_weekday_alone_is_the_nearest_one(nlp: Language) -> None:
+    ev = _one(nlp, "Chilean troops attacked Peruvian positions on Friday.", "ASSAULT")
+    assert ev.date is not None and ev.date.value == "2021-04-30"
