@@ -158,3 +158,12 @@ def test_counterattacks_retaliation_and_briefings(nlp: Language) -> None:
     assert "ASSAULT" in _types(nlp, "The Chilean military operation against Peru began at dawn.")
     ev = _one(nlp, "Peru's defence minister briefed Chilean diplomats on Monday.", "CONSULT")
     assert "PER" in ev.source and "CHL" in ev.target
+
+
+def test_a_continuative_perfect_is_dated_to_the_telling(nlp: Language) -> None:
+    # "has for years supplied": the act goes on up to publication (2021 in the helper)
+    ev = _one(nlp, "Chile has supplied arms to Bolivia for decades.", "AID")
+    assert ev.date is not None and (ev.date.value, ev.date.precision) == ("2021", "year")
+    # without the duration, or in the simple past, no date is invented
+    assert _one(nlp, "Chile has supplied arms to Bolivia.", "AID").date is None
+    assert _one(nlp, "Chile supplied arms to Bolivia for years.", "AID").date is None

@@ -58,9 +58,33 @@ def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
 def _date(doc: Doc, tok: Token) -> tuple[DateValue | None, str | None]:
     timex = clause_date(doc, tok.i)
     if timex is None:
-        return None, None
+        return _continuing(doc, tok)
     value = timex.date()
     return (value, timex.text) if value is not None else (None, None)
+
+
+_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+
+
+def _continuing(doc: Doc, tok: Token) -> tuple[DateValue | None, str | None]:
+    """"Chile has for years supplied arms": the continuative perfect holds up to the telling.
+
+    A present perfect with a "for + duration" says the act has gone on until
+    now, so it is dated to the year of publication: an act of the story's own
+    time, not a timeless one that any earlier or later report could match."""
+    published = ext(doc, "cg_published")
+    if published is None or tok.pos_ not in ("VERB", "AUX"):
+        return None, None
+    auxes = [c for c in tok.children if c.dep_ == "aux"]
+    if not any(a.lower_ in _PERFECT_AUX for a in auxes):
+        return None, None
+    durations = {t.start for t in ext(doc, "cg_timexes") or [] if t.kind == "DURATION"}
+    heads = [tok, *auxes]
+    for_phrase = any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.i in durations
+                     for p in c.children) for h in heads for c in h.children)
+    if not for_phrase:
+        return None, None
+    return DateValue(published.value[:4], "year"), "continuative perfect"
 
 
 def _confidence(cand: Candidate) -> float:
