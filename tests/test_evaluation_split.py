@@ -14,8 +14,8 @@ from claimgraph.evaluation import common, realnews
 
 def test_half_is_a_pure_function_of_the_id() -> None:
     ids = [f"item-{i}" for i in range(2000)]
-    first = [common.half_of(i) for i in ids]
-    assert first == [common.half_of(i) for i in ids]
+    first = [common.half(i) for i in ids]
+    assert first == [common.half(i) for i in ids]
     share = first.count(common.SCORED) / len(first)
     assert 0.45 < share < 0.55  # a hash, not a bias towards one half
 

@@ -51,8 +51,8 @@ SUITES: tuple[Suite, ...] = (
           "CoNLL-2010 uncertain-sentence F1"),
     Suite("realnews", "claimgraph.evaluation.realnews", "realnews-dev", (
         "event_precision", "event_recall", "source_accuracy", "target_accuracy", "status_accuracy",
-        "said_by_accuracy", "date_accuracy", "grouping_pair_f1"),
-        "real multi-outlet news: events, roles, status, dates"),
+        "said_by_accuracy", "date_accuracy"),
+        "real multi-outlet news: events, roles, status, dates (grouping: the grouping suite)"),
     Suite("html", "claimgraph.evaluation.article_extraction", "article-extraction-benchmark", ("f1",),
           "HTML article body token F1"),
     Suite("grouping", "claimgraph.evaluation.grouping", "realnews-dev", (

@@ -39,16 +39,11 @@ def half(item_id: str) -> str:
     return "read" if int(hashlib.sha1(item_id.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "scored"
 
 
-def half_of(item_id: str) -> str:
-    """READ or SCORED for one item id: `half`, the one split every suite uses."""
-    return half(str(item_id))
-
-
 def split(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     """The items of each half, in their original order."""
     out: dict[str, list[T]] = {READ: [], SCORED: []}
     for item in items:
-        out[half_of(key(item))].append(item)
+        out[half(str(key(item)))].append(item)
     return out
 
 

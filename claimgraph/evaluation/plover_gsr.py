@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import MissingData
-from claimgraph.evaluation.common import half_of, side_by_side
+from claimgraph.evaluation.common import half, side_by_side
 from claimgraph.model import DateValue
 from claimgraph.nlp.pipeline import build_pipeline
 from claimgraph.nlp.types import EventMention
@@ -139,7 +139,7 @@ def score(data_dir: Path, nlp: Language | None = None, limit: int | None = None,
     nlp = nlp if nlp is not None else build_pipeline()
     rows = predict(nlp, records)
     if details is not None:
-        details.extend({**r, "half": half_of(str(r["id"]))} for r in rows)
+        details.extend({**r, "half": half(str(r["id"]))} for r in rows)
     return side_by_side(rows, lambda r: str(r["id"]), aggregate)
 
 

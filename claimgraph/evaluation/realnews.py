@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import MissingData
-from claimgraph.evaluation.common import half_of, side_by_side
+from claimgraph.evaluation.common import half, side_by_side
 
 FOLDER = "realnews-dev"
 MAX_FILE_BYTES = 20_000_000  # bound on any one file of the set
@@ -348,5 +348,5 @@ def score_records(corpus: list[dict], gold: list[dict], docs: list[dict], events
     out.update(grouping(pairs, claims))
     out.update(fragmentation(pairs))
     if details is not None:
-        details.extend({**r, "half": half_of(r["id"])} for r in rows)
+        details.extend({**r, "half": half(r["id"])} for r in rows)
     return out
