@@ -150,16 +150,6 @@ def test_a_weekday_alone_is_the_nearest_one(nlp: Language) -> None:
     assert ev.date is not None and ev.date.value == "2021-04-30"
 
 
-# --- the conflict vocabulary of ordinary reporting (event_lexicon.toml) --------------------
-
-def test_counterattacks_retaliation_and_briefings(nlp: Language) -> None:
-    assert "ASSAULT" in _types(nlp, "Peru launched counterattacks on Chilean positions.")
-    assert "ASSAULT" in _types(nlp, "Chile retaliated against Peruvian border posts on Sunday.")
-    assert "ASSAULT" in _types(nlp, "The Chilean military operation against Peru began at dawn.")
-    ev = _one(nlp, "Peru's defence minister briefed Chilean diplomats on Monday.", "CONSULT")
-    assert "PER" in ev.source and "CHL" in ev.target
-
-
 def test_a_continuative_perfect_is_dated_to_the_telling(nlp: Language) -> None:
     # "has for years supplied": the act goes on up to publication (2021 in the helper)
     ev = _one(nlp, "Chile has supplied arms to Bolivia for decades.", "AID")
