@@ -6,8 +6,11 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def nlp(full_nlp):
-    return full_nlp
+def nlp():
+    """The full pipeline with the (opt-in) layout component."""
+    from claimgraph.nlp.pipeline import build_pipeline
+
+    return build_pipeline(layout=True)
 
 
 def _sents(doc) -> list[str]:
