@@ -9,6 +9,7 @@ Documents stream through in chunks, keeping memory flat with corpus size.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import multiprocessing as mp
@@ -278,6 +279,17 @@ def run_pool(
 _WAIT_FOR_OTHERS = 0.25
 
 
+# Documents saved per transaction, and the longest a finished extraction waits to be saved.
+SAVE_BATCH = 32
+SAVE_SECONDS = 1.0
+# Documents claimed per round when a Dask runner extracts them: enough batches for its workers.
+ROUND_DASK = 256
+
+# Turns documents into their Extractions, in input order: the local pool, or a Dask
+# cluster (claimgraph/scale/), which this module never imports.
+Runner = Callable[[Iterable[Document]], Iterator[Extraction]]
+
+
 def extract_pending(
     store,  # type: ignore[no-untyped-def]
     *,
@@ -287,16 +299,18 @@ def extract_pending(
     redo: bool = False,
     progress: Callable[[str], None] | None = None,
     ids: Sequence[str] | None = None,
+    runner: Runner | None = None,
 ) -> tuple[list[str], list[str]]:
     """Extract every document not yet extracted by this extractor version (or `ids`, or all with `redo`).
 
-    Returns (extracted ids, error messages). Work is claimed in the store a
-    batch at a time before it is parsed (store/work.py), so concurrent runs
-    share the documents instead of extracting them twice; each result is
-    saved in its own transaction as soon as it is ready, which also drops
-    its claim. The run ends when nothing it wants is left unclaimed or
-    claimed by a live writer: documents a dead writer had claimed are taken
-    over, not left behind.
+    Returns (extracted ids, error messages). Work is claimed in the store a round at a
+    time before it is parsed (store/work.py), so concurrent runs share the documents
+    instead of extracting them twice. Each round's documents go to `runner` (a Dask
+    cluster, claimgraph/scale/) or the local pool, and their results are saved as they
+    arrive, a batch of documents per transaction (all of a batch or none of it), which
+    also drops their claims. The run ends when nothing it wants is left unclaimed or
+    claimed by a live writer: documents a dead writer had claimed are taken over, not
+    left behind.
     """
     from claimgraph.nlp.pipeline import MODEL
 
@@ -311,10 +325,21 @@ def extract_pending(
     if among is not None and not among:
         return done, errors
     owner = store.new_owner()
-    runner = _Runner(processes, model or MODEL, nlp)
-    round_size = max(32, 32 * processes)
+    local = None if runner else _Runner(processes, model or MODEL, nlp)
+    round_size = ROUND_DASK if runner else max(32, 32 * processes)
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        store.save_extractions(batch, extractor_version=version)
+        for ex in batch:
+            done.append(ex.document_id)
+            if progress:
+                progress(ex.document_id)
+        batch.clear()
+
+    session = getattr(runner, "session", None)  # a Dask runner keeps one client for every round
     try:
-        with store.heartbeat(owner):
+        with store.heartbeat(owner), (session() if session else contextlib.nullcontext()):
             while True:
                 claimed = store.claim_extraction(owner, round_size, version, among)
                 if not claimed:
@@ -322,28 +347,28 @@ def extract_pending(
                         break
                     time.sleep(_WAIT_FOR_OTHERS)
                     continue
-                for ex in runner.run(store.iter_documents(claimed)):
+                documents = store.iter_documents(claimed)
+                results = runner(documents) if runner else local.run(documents)  # type: ignore[union-attr]
+                last = time.monotonic()
+                for ex in results:
                     if ex.error:  # stays claimed until the run ends, so this run does not retry it
                         errors.append(f"document {ex.document_id}: extraction failed: {ex.error}")
                         continue
-                    store.save_extraction(
-                        ex.document_id,
-                        actors=ex.actors,
-                        mentions=ex.mentions,
-                        timexes=ex.timexes,
-                        attributions=ex.attributions,
-                        events=ex.events,
-                        extractor_version=version,
-                    )
-                    done.append(ex.document_id)
-                    if progress:
-                        progress(ex.document_id)
+                    batch.append(ex)
+                    # A batch per transaction: far fewer round trips on a database server; a killed
+                    # run loses at most the batch not yet written, and the next run redoes it.
+                    if len(batch) >= SAVE_BATCH or time.monotonic() - last >= SAVE_SECONDS:
+                        flush()
+                        last = time.monotonic()
+                if batch:  # the round is saved before waiting on others, who may wait on it
+                    flush()
                 if among is not None:
                     taken = set(claimed)
                     among = [d for d in among if d not in taken]
                     if not among:
                         break
     finally:
-        runner.close()
+        if local is not None:
+            local.close()
         store.release(owner)
     return done, errors

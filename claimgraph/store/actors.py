@@ -183,7 +183,7 @@ def refresh(conn: Connection, actor_ids: Iterable[str]) -> None:
 
 
 def backfill(conn: Connection) -> None:
-    """Migration 3 on a store extracted before views were kept: each extracted
+    """Migration 5 on a store extracted before views were kept: each extracted
     document's view of an actor it names is taken to be the stored row, so the
     derived rows stay what they were until documents are re-extracted.
     A store that already keeps views (the migration run again) is left alone."""

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimgraph.errors import StoreError
@@ -24,6 +24,37 @@ def _create(*tables):  # type: ignore[no-untyped-def]
             table.create(conn, checkfirst=True)
 
     return run
+
+
+def _byte_order_collation(conn: Connection) -> None:
+    """PostgreSQL only: string columns of stores made before migration 4 take the "C" collation
+    the schema now names (schema.py says why). Databases made since already have it."""
+    if conn.dialect.name != "postgresql":
+        return
+    current = {
+        (r.table_name, r.column_name): r.collation_name
+        for r in conn.execute(text(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')"))
+    }
+    prep = conn.dialect.identifier_preparer
+    for table in s.metadata.sorted_tables:
+        for column in table.columns:
+            key = (table.name, column.name)
+            if key not in current or current[key] == "C":  # not a string column, or done (None: the default)
+                continue
+            # Names and types come from schema.py, never from input.
+            conn.execute(text(
+                f"ALTER TABLE {prep.format_table(table)} ALTER COLUMN {prep.format_column(column)} "
+                f"TYPE {column.type.compile(dialect=conn.dialect)}"))
+
+
+def _migration_4(conn: Connection) -> None:
+    """Collation first: changing it rebuilds the indexes on those columns anyway."""
+    _byte_order_collation(conn)
+    for table in (s.documents, s.events):
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _work_state(conn: Connection) -> None:
@@ -48,6 +79,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "places: event_places (the gazetteer entry each event is placed at)", _create(s.event_places)),
     (
         4,
+        "indexes for document and event pages and date filters; byte-order string columns on PostgreSQL",
+        _migration_4,
+    ),
+    (
+        5,
         "work state: analysis pending, extraction claims, leases; per-document actor views and their tallies",
         _work_state,
     ),

@@ -86,6 +86,10 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
         else:
             from sqlalchemy.dialects.postgresql import insert as dialect_insert
         stmt = dialect_insert(table).on_conflict_do_nothing(index_elements=[c.name for c in table.primary_key])
+        if dialect == "postgresql":
+            # psycopg 3 reports no rowcount (-1) for INSERT … ON CONFLICT: count the rows it returns.
+            stmt = stmt.returning(*table.primary_key.columns)
+            return len(conn.execute(stmt, list(rows)).all())
         result = conn.execute(stmt, rows[0] if len(rows) == 1 else list(rows))
         return max(0, result.rowcount)
     inserted = 0
