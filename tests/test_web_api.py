@@ -58,7 +58,7 @@ def test_graph_falls_back_to_events_before_analysis(tmp_path: Path) -> None:
 
 def test_ledger_is_best_supported_first_with_links(built: tuple[TestClient, dict[str, str]]) -> None:
     client, ids = built
-    ledger = client.get("/api/claims").json()
+    ledger = client.get("/api/claims").json()["items"]
     assert [c["id"] for c in ledger][:2] == ["c-aid", "c-accuse"]
     coop = client.get("/api/claims/c-coop").json()
     assert {(ln["kind"], ln["claim"]) for ln in coop["links"]} == {("corroborates", "c-aid"), ("denied-by", "c-deny")}

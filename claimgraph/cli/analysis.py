@@ -13,10 +13,11 @@ from typing import Any
 import click
 from rich.table import Table
 
+from claimgraph import api
 from claimgraph.analysis import records, resolve, run, series
-from claimgraph.analysis.grading import LETTERS, grade_value
+from claimgraph.analysis.grading import grade_value
 from claimgraph.cli.common import console, db_option, echo_json, json_option
-from claimgraph.errors import NotFound
+from claimgraph.errors import NotFound, UnknownActor
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
 from claimgraph.store.store import Store
@@ -66,7 +67,7 @@ def actor(ident: str, db: str, as_json: bool) -> None:
         cid = res.of(ident)
         a = res.actors.get(cid)
         if a is None:
-            raise NotFound("actor", ident)
+            raise UnknownActor(ident, api.suggest_actors(store, ident))
         members = res.members(cid)
         mentions = [m for d in sorted({d for m in members for d in store.actor_documents().get(m, [])})
                     for m in store.mentions(d) if m.actor_id in members]
@@ -116,15 +117,6 @@ def split(ident: str, alias: str, db: str) -> None:
     console.print(f"split {', '.join(ids)} from {ident}", highlight=False)
 
 
-def _passes(sc: StoredClaim, actor_id: str | None, min_grade: tuple[int, int] | None, status: str | None) -> bool:
-    c = sc.claim
-    if actor_id and actor_id not in c.source + c.target:
-        return False
-    if min_grade and (LETTERS.index(c.grade.reliability) > min_grade[0] or c.grade.credibility > min_grade[1]):
-        return False
-    return not status or status == c.status or status in c.presentations.values()
-
-
 def support_order(sc: StoredClaim) -> tuple[Any, ...]:
     """Best-supported first: credibility, then reliability, then how many sources carry it."""
     c = sc.claim
@@ -133,21 +125,30 @@ def support_order(sc: StoredClaim) -> tuple[Any, ...]:
 
 @click.command()
 @db_option
-@click.option("--actor", "actor_id", help="Only claims in which this actor (or anything merged into it) takes part.")
-@click.option("--min-grade", help="Only claims graded at least this well, e.g. B2 (letter and digit both).")
+@click.option("--actor", "actor_id",
+              help="Only claims in which this actor (id, name or alias, or anything merged into it) takes part.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. AID, ASSAULT.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims presented with this status.")
-@click.option("--limit", type=int, default=None)
+@click.option("--since", help="Claim date from (YYYY, YYYY-MM or YYYY-MM-DD); a year meets any day in it.")
+@click.option("--until", help="Claim date until.")
+@click.option("--min-grade", help="Only claims graded at least this well, e.g. B2 (letter and digit both).")
+@click.option("--sort", default="support", show_default=True,
+              type=click.Choice(["support", "-support", "date", "-date", "reported", "-reported", "type", "-type"]),
+              help="support = best-supported first; '-' reverses.")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @json_option
-def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | None, limit: int | None,
+def claims(db: str, actor_id: str | None, type_: str | None, status: str | None, since: str | None,
+           until: str | None, min_grade: str | None, sort: str, limit: int | None, offset: int,
            as_json: bool) -> None:
     """The claim ledger, best-supported first."""
-    mg = grade_value(min_grade) if min_grade else None
+    if min_grade:
+        grade_value(min_grade)  # the one place grade syntax errors are worded
     with Store.open(db) as store:
+        page = api.claims_page(store, type=type_, status=status, min_grade=min_grade, since=since, until=until,
+                               actor=actor_id, sort=sort, limit=limit, offset=offset)
         res = resolve.load_resolution(store)
-        want = res.of(actor_id) if actor_id else None
-        rows = sorted((sc for sc in ClaimStore(store).claims() if _passes(sc, want, mg, status)), key=support_order)
-        rows = rows[:limit] if limit else rows
-        recs = [records.claim_record(sc, res) for sc in rows]
+        recs = [records.claim_record(sc, res) for sc in page.items]
     if as_json:
         return echo_json(recs)
     table = Table("claim", "grade", "type", "source", "target", "date", "status", "sources", "links")
@@ -158,6 +159,10 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
                       (r["date"] or {}).get("value", ""), r["status"], ", ".join(r["independent_sources"]),
                       ", ".join(sorted({ln["kind"] for ln in r["links"]})))
     console.print(table)
+    meta = page.meta()
+    console.print(f"{meta['offset'] + 1}–{meta['offset'] + meta['count']} of {meta['total']} claim(s)"
+                  if meta["count"] and (offset or meta["count"] < meta["total"]) else f"{meta['total']} claim(s)",
+                  highlight=False)
 
 
 @click.command()

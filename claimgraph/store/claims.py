@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 
 from claimgraph.model import Claim, ClaimLink, DateValue, Event, Grade
 from claimgraph.store import schema as s
-from claimgraph.store.rows import row_event
+from claimgraph.store.rows import date_columns, row_event
 from claimgraph.store.store import Store
 
 
@@ -278,7 +278,7 @@ def _claim_row(sc: StoredClaim) -> dict[str, Any]:
         "id": c.id, "bucket": sc.bucket, "type": c.type, "mode": c.mode,
         "source": json.dumps(c.source), "target": json.dumps(c.target), "negated": int(sc.negated),
         "date_value": c.date.value if c.date else None, "date_precision": c.date.precision if c.date else None,
-        "status": c.status, "intensity": c.intensity, "documents": json.dumps(c.documents),
+        **date_columns(c.date.value if c.date else None), "status": c.status, "intensity": c.intensity, "documents": json.dumps(c.documents),
         "independent_sources": json.dumps(c.independent_sources),
         "presentations": json.dumps(c.presentations, sort_keys=True), "reported": sc.reported,
         "reliability": c.grade.reliability, "credibility": c.grade.credibility,

@@ -11,11 +11,13 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimgraph.errors import StoreError
 from claimgraph.store import schema as s
+from claimgraph.store import search
+from claimgraph.store.rows import date_columns
 
 
 def _create(*tables):  # type: ignore[no-untyped-def]
@@ -24,6 +26,23 @@ def _create(*tables):  # type: ignore[no-untyped-def]
             table.create(conn, checkfirst=True)
 
     return run
+
+
+def _date_bounds_and_search(conn: Connection) -> None:
+    """Day-interval columns beside event and claim dates (filled from the stored values) and the
+    full-text search index, built from what the store already holds."""
+    for table in (s.events, s.claims):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for col in ("date_start", "date_end"):
+            if col not in have:
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {col} VARCHAR(10)"))
+        rows = conn.execute(select(table.c.id, table.c.date_value).where(table.c.date_value.is_not(None))).all()
+        for r in rows:
+            conn.execute(update(table).where(table.c.id == r.id).values(**date_columns(r.date_value)))
+    for index in (*s.events.indexes, *s.claims.indexes):
+        if index.name in ("ix_events_date", "ix_claims_date"):
+            index.create(conn, checkfirst=True)
+    search.create_index(conn)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -38,6 +57,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
         _create(s.actor_merges, s.actor_overrides, s.claims, s.claim_events, s.claim_actors, s.claim_links,
                 s.analysis_settings),
     ),
+    (3, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -121,6 +121,9 @@ events = Table(
     Column("date_value", String(40)),
     Column("date_precision", String(20)),
     Column("date_source", Text),
+    # the date as a day interval (claimgraph/dates.py), so date filters are indexed comparisons (migration 3)
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
     Column("location", Text),
     Column("status", String(20), nullable=False),
     Column("said_by", String(200)),
@@ -132,6 +135,7 @@ events = Table(
     Column("rule", Text, nullable=False, default=""),
     Index("ix_events_doc", "document_id"),
     Index("ix_events_type", "type"),
+    Index("ix_events_date", "date_start"),
 )
 
 event_actors = Table(
@@ -182,6 +186,8 @@ claims = Table(
     Column("negated", Integer, nullable=False, default=0),
     Column("date_value", String(40)),
     Column("date_precision", String(20)),
+    Column("date_start", String(10)),  # day interval of date_value (migration 3)
+    Column("date_end", String(10)),
     Column("status", String(20), nullable=False),
     Column("intensity", Float, nullable=False, default=0.0),
     Column("documents", Text, nullable=False, default="[]"),
@@ -193,6 +199,7 @@ claims = Table(
     Column("reasons", Text, nullable=False, default="[]"),
     Column("info", Text, nullable=False, default="{}"),  # what linking needs: intervals, contexts, speakers
     Index("ix_claims_bucket", "bucket"),
+    Index("ix_claims_date", "date_start"),
 )
 
 claim_events = Table(

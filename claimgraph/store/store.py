@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from claimgraph.errors import NotFound, StoreError
 from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
 from claimgraph.store import schema as s
+from claimgraph.store import search
 from claimgraph.store.migrations import migrate
 from claimgraph.store.rows import (
     actor_gaps,
@@ -112,6 +113,7 @@ class Store:
             if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first():
                 return False
             conn.execute(insert(s.documents).values(**doc_row(doc)))
+            search.index_documents(conn, [(doc.id, doc.title, doc.text)])
         return True
 
     def count(self, table: str) -> int:
@@ -172,7 +174,16 @@ class Store:
         with self.engine.begin() as conn:
             if self._was_extracted(conn, doc_id):
                 self._clear_extraction(conn, doc_id)
-            self._upsert_actors(conn, list(actors))
+            actors = list(actors)
+            events = list(events)
+            self._upsert_actors(conn, actors)
+            search.index_actors(conn, [a.id for a in actors])
+            if search.is_sqlite(conn):
+                row = conn.execute(select(s.documents.c.title, s.documents.c.text)
+                                   .where(s.documents.c.id == doc_id)).first()
+                if row is not None:
+                    search.index_sentences(conn, doc_id, row.title, row.text,
+                                           [(e.id, e.sentence.start, e.sentence.end) for e in events])
             rows = [
                 {"document_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
                  "actor_id": m.actor_id, "role": m.role, "rule": m.rule}

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
-from claimgraph.errors import NotFound
+from claimgraph.errors import NotFound, UsageError
 from claimgraph.store import Store
 from claimgraph.web import routes_api, routes_pages
 from claimgraph.web.templating import STATIC, VENDOR, render, template_env
@@ -63,5 +63,11 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=404)
         return render(request, "error.html", {"message": str(exc)}, status_code=404)
+
+    @app.exception_handler(UsageError)
+    async def bad_request(request: Request, exc: UsageError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        return render(request, "error.html", {"message": str(exc)}, status_code=400)
 
     return app

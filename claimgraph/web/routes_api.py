@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from claimgraph import api
 from claimgraph.errors import NotFound
-from claimgraph.export.records import actor_record, document_record
+from claimgraph.export.records import document_record
 from claimgraph.store import Store
+from claimgraph.store.queries import MAX_LIMIT, Page
+from claimgraph.store.search import KINDS
 from claimgraph.web.views import ClaimView, Filters, Views
 from claimgraph.web.views_docs import actor_view, dyad_series
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+# Every list is one bounded page: `limit` rows (at most MAX_LIMIT) from `offset`, with the `total`.
+Limit = Query(50, ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")
+Offset = Query(0, ge=0, le=10_000_000, description="rows to skip")
+DateParam = Query(None, max_length=21, pattern=r"^\d{2,4}(X{0,2})(-\d{2}(-\d{2})?)?$",
+                  description="YYYY, YYYY-MM or YYYY-MM-DD")
+ActorParam = Query(None, max_length=200, description="actor id, name or alias")
+TypeParam = Query(None, max_length=40, pattern=r"^[A-Za-z_]*$")
+StatusParam = Query(None, pattern="^(|asserted|reported|alleged|denied|hypothetical)$")
+KindParam = Query(None, description="document, sentence or actor (repeat for several); default: all")
+GradeParam = Query(None, pattern="^(|[A-Fa-f][1-6]?)$", description="Admiralty code, e.g. B2")
+
+
+def envelope(page: Page[Any], items: list[Any]) -> dict[str, Any]:
+    """A page of a list: its rows and where they sit in the whole (`total`, `limit`, `offset`)."""
+    return {**page.meta(), "items": items}
 
 
 def views(request: Request) -> Views:
@@ -48,25 +67,33 @@ def api_overview(request: Request) -> dict[str, Any]:
 
 
 @router.get("/graph")
-def api_graph(request: Request, type: str | None = None, status: str | None = None,
-              min_grade: str | None = Query(None, description="Admiralty code, e.g. B2"),
-              since: str | None = None, until: str | None = None, actor: str | None = None) -> dict[str, Any]:
+def api_graph(request: Request, type: str | None = TypeParam, status: str | None = StatusParam,
+              min_grade: str | None = GradeParam, since: str | None = DateParam, until: str | None = DateParam,
+              actor: str | None = ActorParam) -> dict[str, Any]:
     """Actors as nodes; claims (or events before analysis) as edges, filtered."""
     return views(request).graph(_filters(type, status, min_grade, since, until, actor))
 
 
 @router.get("/timeline")
-def api_timeline(request: Request, actor: str | None = None) -> dict[str, Any]:
-    """Events by event date with their reporting date; undated events listed apart."""
-    return views(request).timeline(actor or None)
+def api_timeline(request: Request, actor: str | None = ActorParam, since: str | None = DateParam,
+                 until: str | None = DateParam, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
+                 offset: int = Offset) -> dict[str, Any]:
+    """Events by event date with their reporting date, one page, opening on the reporting period;
+    `background` counts older events left out (`older=true` shows them); undated events apart."""
+    t = views(request).timeline(actor or None, since=since or None, until=until or None, older=older,
+                                limit=limit, offset=offset)
+    return {**t, **t["page"]}
 
 
 @router.get("/claims")
-def api_claims(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
-               since: str | None = None, until: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
-    """The claim ledger, best-supported first."""
-    ledger = views(request).ledger(_filters(type, status, min_grade, since, until, actor), with_evidence=False)
-    return [claim_json(cv) for cv in ledger]
+def api_claims(request: Request, type: str | None = TypeParam, status: str | None = StatusParam,
+               min_grade: str | None = GradeParam, since: str | None = DateParam, until: str | None = DateParam,
+               actor: str | None = ActorParam, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
+               limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """The claim ledger, best-supported first, one page."""
+    ledger, page = views(request).ledger(_filters(type, status, min_grade, since, until, actor), with_evidence=False,
+                                         sort=sort, limit=limit, offset=offset)
+    return envelope(page, [claim_json(cv) for cv in ledger])
 
 
 @router.get("/claims/{claim_id}")
@@ -78,23 +105,64 @@ def api_claim(request: Request, claim_id: str) -> dict[str, Any]:
 
 
 @router.get("/documents")
-def api_documents(request: Request) -> list[dict[str, Any]]:
-    return [d.summary() for d in views(request).docs.values()]
+def api_documents(request: Request, sort: str = Query("-published", pattern="^-?(published|ingested|title|outlet)$"),
+                  outlet: str | None = Query(None, max_length=200), limit: int = Limit,
+                  offset: int = Offset) -> dict[str, Any]:
+    """Sources, newest publication first, one page."""
+    page = api.documents_page(views(request).store, sort=sort, outlet=outlet or None, limit=limit, offset=offset,
+                              cap=True)
+    return envelope(page, [{**d.summary(), "author": d.author, "href": f"/documents/{d.id}"} for d in page.items])
 
 
 @router.get("/documents/{doc_id}")
 def api_document(request: Request, doc_id: str) -> dict[str, Any]:
     v = views(request)
     doc = v.store.get_document(doc_id)
-    return {**document_record(doc), "events": [e.to_json() for e in v.store.events(document=doc.id)
-                                               if e.document_id == doc.id]}
+    return {**document_record(doc), "events": [e.to_json() for e in api.events(v.store, document=doc.id)]}
+
+
+@router.get("/events")
+def api_events(request: Request, actor: str | None = ActorParam, type: str | None = TypeParam,
+               status: str | None = StatusParam, since: str | None = DateParam, until: str | None = DateParam,
+               document: str | None = Query(None, max_length=64, pattern="^[0-9a-f]*$"),
+               sort: str = Query("document", pattern="^-?(document|date|type)$"), limit: int = Limit,
+               offset: int = Offset) -> dict[str, Any]:
+    """Events, filtered and sorted in the database, one page."""
+    page = api.events_page(views(request).store, actor=actor or None, type=type or None, status=status or None,
+                           since=since or None, until=until or None, document=document or None, sort=sort,
+                           limit=limit, offset=offset, cap=True)
+    return envelope(page, [{**e.to_json(), "href": f"/documents/{e.document_id}#ev-{e.id}"} for e in page.items])
 
 
 @router.get("/actors")
-def api_actors(request: Request) -> list[dict[str, Any]]:
-    v = views(request)
-    docs = v.store.actor_documents()
-    return [actor_record(a, docs.get(a.id, [])) for a in v.actors.values() if v.canon.get(a.id, a.id) == a.id]
+def api_actors(request: Request, q: str | None = Query(None, max_length=100, description="typeahead: part of a name"),
+               kind: str | None = Query(None, max_length=40), sort: str = Query("name", pattern="^-?(name|id|kind|events)$"),
+               limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Resolved actors (merged ids folded in) whose id, name or alias contains `q`, one page."""
+    page = api.actors_page(views(request).store, q=q or None, kind=kind or None, sort=sort, limit=limit,
+                           offset=offset, cap=True)
+    return envelope(page, [{**r.actor.ref(), "country": r.actor.country, "sector": r.actor.sector,
+                            "aliases": r.actor.aliases, "merged": r.merged, "events": r.events,
+                            "href": f"/actors/{r.actor.id}"} for r in page.items])
+
+
+@router.get("/search")
+def api_search(request: Request, q: str = Query(..., min_length=1, max_length=200),
+               kind: list[Literal["document", "sentence", "actor"]] | None = KindParam,
+               limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
+    """Full-text search over documents, evidence sentences and actor names; hits best first.
+    `snippet` is plain text with the matched words between U+E000 and U+E001."""
+    page = api.search(views(request).store, q, kinds=kind or KINDS, limit=limit, offset=offset)
+    return envelope(page, [{**h.to_json(), "href": hit_href(h)} for h in page.items])
+
+
+def hit_href(h: Any) -> str:
+    """Where a search hit is read: the document, the sentence in its document, or the actor."""
+    if h.kind == "actor":
+        return f"/actors/{h.ref}"
+    if h.kind == "sentence":
+        return f"/documents/{h.document_id}#ev-{h.ref}"
+    return f"/documents/{h.ref}"
 
 
 @router.get("/actors/{actor_id}")

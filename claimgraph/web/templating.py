@@ -23,11 +23,26 @@ def vendor_ready(vendor: Path = VENDOR) -> bool:
     return all((vendor / f).is_file() for f in VENDOR_FILES)
 
 
+def pager(url: Any, meta: dict[str, Any]) -> dict[str, Any]:
+    """Links to the previous and next page of a list, keeping every other query parameter."""
+    total, offset, count = int(meta["total"]), int(meta["offset"]), int(meta["count"])
+    limit = int(meta["limit"] or count or 1)
+    prev_off = max(offset - limit, 0)
+    last_off = max((total - 1) // limit * limit, 0)
+    return {
+        "total": total, "first": offset + 1 if count else 0, "last": offset + count,
+        "prev": str(url.include_query_params(offset=prev_off, limit=limit)) if offset > 0 else None,
+        "next": str(url.include_query_params(offset=offset + limit, limit=limit)) if offset + count < total else None,
+        "end": str(url.include_query_params(offset=last_off, limit=limit)) if offset + count < total else None,
+    }
+
+
 def template_env() -> Environment:
     """Autoescape on for everything (not only *.html): no template may emit raw text."""
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.globals["quad_class"] = lambda q: "q-" + str(q).replace(" ", "-")
+    env.globals["pager"] = pager
     return env
 
 

@@ -7,15 +7,16 @@ here writes; everything goes through Store / ClaimStore (parameterised SQL).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph import api
 from claimgraph.export.graph import Edge, actor_nodes, canonical_ids, graph_edges, quad_of
 from claimgraph.model import Actor, Claim, Document, Event
 from claimgraph.ontology.plover import QUADS
-from claimgraph.store import Store
+from claimgraph.store import Store, queries
 from claimgraph.store.claims import ClaimStore
+from claimgraph.store.queries import Page
 from claimgraph.web.dates import bounds, grade_at_least, overlaps
 from claimgraph.web.highlight import actor_href
 
@@ -113,24 +114,19 @@ class Views:
 
     # ------------------------------------------------------------ overview
     def overview(self, recent: int = 8) -> dict[str, Any]:
+        """Counts and rankings from the shared query layer, so they match `claimgraph summary`."""
         stats = self.store.stats()
-        claims = self.claims_store.claims()
-        events = self.store.events()
-        busy: Counter[str] = Counter()
-        for ev in events:
-            for a in {*ev.source, *ev.target}:
-                busy[self.canon.get(a, a)] += 1
-        docs = sorted(self.docs.values(), key=lambda d: (d.ingested_at or "", d.id), reverse=True)
-        per_doc = Counter(ev.document_id for ev in events)
+        docs = queries.documents(self.store, sort="-ingested", limit=recent).items
+        per_doc = queries.tally(self.store, "events", "document", within=[d.id for d in docs])
         return {
-            "counts": {**stats, "claims": len(claims), "links": sum(len(c.claim.links) for c in claims) // 2},
-            "events_by_type": dict(Counter(e.type for e in events).most_common()),
-            "events_by_status": dict(Counter(e.status for e in events).most_common()),
-            "claims_by_grade": dict(sorted(Counter(c.claim.grade.code for c in claims).items())),
-            "top_actors": [{"id": a, "name": self.actor(a).name, "events": n, "href": actor_href(a)}
-                           for a, n in busy.most_common(10)],
+            "counts": {**stats, "claims": self.store.count("claims"), "links": queries.link_count(self.store)},
+            "events_by_type": queries.tally(self.store, "events", "type"),
+            "events_by_status": queries.tally(self.store, "events", "status"),
+            "claims_by_grade": dict(sorted(queries.tally(self.store, "claims", "grade").items())),
+            "top_actors": [{"id": r.actor.id, "name": r.actor.name, "events": r.events, "href": actor_href(r.actor.id)}
+                           for r in queries.busiest_actors(self.store, 10) if r.events],
             "recent_documents": [{**d.summary(), "ingested_at": d.ingested_at, "events": per_doc.get(d.id, 0),
-                                  "href": f"/documents/{d.id}"} for d in docs[:recent]],
+                                  "href": f"/documents/{d.id}"} for d in docs],
         }
 
     # ------------------------------------------------------------ graph
@@ -165,27 +161,19 @@ class Views:
                     f"/documents/{ev.document_id}#ev-{ev.id}"))
         return view
 
-    def ledger(self, f: Filters, with_evidence: bool = True) -> list[ClaimView]:
-        """Claims best-supported first: credibility, then reliability, then more independent sources."""
-        claims = [sc.claim for sc in self.claims_store.claims()]
+    def ledger(self, f: Filters, with_evidence: bool = True, *, sort: str = "support", limit: int | None = None,
+               offset: int = 0) -> tuple[list[ClaimView], Page[Any]]:
+        """One page of claims, best-supported first (credibility, reliability, more independent sources).
+
+        The routes bound `limit` (declared Query limits); None — every claim — is for the report."""
+        page = api.claims_page(self.store, type=f.type, status=f.status, min_grade=f.min_grade, since=f.since,
+                               until=f.until, actor=f.actor, sort=sort, limit=limit, offset=offset)
+        claims = [sc.claim for sc in page.items]
+        linked = {ln.claim for c in claims for ln in c.links} - {c.id for c in claims}
         index = {c.id: c for c in claims}
-        who = self.canon.get(f.actor, f.actor) if f.actor else None
-        keep = []
-        for c in claims:
-            if f.type and c.type != f.type.upper():
-                continue
-            if f.status and c.status != f.status:
-                continue
-            if not grade_at_least(c.grade.reliability, c.grade.credibility, f.min_grade):
-                continue
-            if not overlaps(c.date.value if c.date else None, f.since, f.until):
-                continue
-            if who and who not in {self.canon.get(a, a) for a in (*c.source, *c.target)}:
-                continue
-            keep.append(c)
-        keep.sort(key=lambda c: (c.grade.credibility, "ABCDEF".find(c.grade.reliability),
-                                 -len(c.independent_sources), c.id))
-        return [self.claim_view(c, index, with_evidence) for c in keep]
+        if linked:
+            index.update((sc.claim.id, sc.claim) for sc in self.claims_store.claims(linked))
+        return [self.claim_view(c, index, with_evidence) for c in claims], page
 
     def claim(self, ident: str) -> ClaimView | None:
         sc = self.claims_store.get_claim(ident)
@@ -196,33 +184,35 @@ class Views:
         return self.claim_view(sc.claim, index, with_evidence=True)
 
     # ------------------------------------------------------------ timeline
-    def timeline(self, actor: str | None = None) -> dict[str, Any]:
-        """Events on the event-date axis, each with its reporting (publication) date."""
-        events: list[Event] = []
-        if actor:
-            seen: set[str] = set()
-            for raw in self.raw_ids(self.canon.get(actor, actor)):
-                events += [e for e in self.store.events(actor=raw) if e.id not in seen and not seen.add(e.id)]
-        else:
-            events = self.store.events()
-        dated, undated = [], []
-        for ev in events:
-            doc = self.docs.get(ev.document_id)
-            item = {
-                "id": ev.id, "type": ev.type, "quad": quad_of(ev.type), "mode": ev.mode, "status": ev.status,
-                "label": self.event_label(ev),
-                "date": ev.date.value if ev.date else None, "precision": ev.date.precision if ev.date else None,
-                "reported": doc.published.value if doc and doc.published else None,
-                "outlet": doc.outlet if doc else None, "document": ev.document_id,
-                "href": f"/documents/{ev.document_id}#ev-{ev.id}",
-            }
-            b = bounds(item["date"])
-            rep = bounds(item["reported"])
-            item["start"], item["end"] = b if b else (None, None)
-            item["reported_start"] = rep[0] if rep else None
-            (dated if b else undated).append(item)
-        dated.sort(key=lambda i: (i["start"], i["end"], i["id"]))
-        return {"events": dated, "undated": undated, "actor": actor}
+    def timeline(self, actor: str | None = None, *, since: str | None = None, until: str | None = None,
+                 older: bool = False, limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+        """One page of events on the event-date axis, each with its reporting (publication) date,
+        opening on the corpus's reporting period (api.timeline)."""
+        t = api.timeline(self.store, actor=actor, since=since, until=until, older=older, limit=limit,
+                         offset=offset)
+        evs = t["events"].items + t["undated"].items
+        docs = queries.documents_by_id(self.store, [e.document_id for e in evs])
+        dated = [self._timeline_item(ev, docs) for ev in t["events"].items]
+        undated = [self._timeline_item(ev, docs) for ev in t["undated"].items]
+        return {"events": dated, "undated": undated, "actor": actor, "page": t["events"].meta(),
+                "undated_total": t["undated"].total, "period": t["period"], "since": t["since"],
+                "until": t["until"], "background": t["background"], "older": older}
+
+    def _timeline_item(self, ev: Event, docs: dict[str, Document]) -> dict[str, Any]:
+        doc = docs.get(ev.document_id)
+        item: dict[str, Any] = {
+            "id": ev.id, "type": ev.type, "quad": quad_of(ev.type), "mode": ev.mode, "status": ev.status,
+            "label": self.event_label(ev),
+            "date": ev.date.value if ev.date else None, "precision": ev.date.precision if ev.date else None,
+            "reported": doc.published.value if doc and doc.published else None,
+            "outlet": doc.outlet if doc else None, "document": ev.document_id,
+            "href": f"/documents/{ev.document_id}#ev-{ev.id}",
+        }
+        b = bounds(item["date"])
+        rep = bounds(item["reported"])
+        item["start"], item["end"] = b if b else (None, None)
+        item["reported_start"] = rep[0] if rep else None
+        return item
 
     def event_label(self, ev: Event) -> str:
         src = ", ".join(self.actor(a).name for a in ev.source) or "?"

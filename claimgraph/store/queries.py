@@ -1,0 +1,327 @@
+"""Paged, sorted, filtered lists: the one query layer behind the CLI, the JSON API and the pages.
+
+Every filter, the sort order, `limit`/`offset` and the total count are pushed
+into SQL, so a list of ten thousand claims costs one page of rows and one
+COUNT, and the three front ends — which all call these through
+`claimgraph.api` — cannot disagree about how many there are.
+
+Dates filter by overlap of day intervals (`date_start`/`date_end`, kept
+beside each date by the store): "2012" meets `--since 2012-06`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import JSON, Select, String, and_, cast, distinct, func, or_, select
+
+from claimgraph.errors import UsageError
+from claimgraph.model import Actor, Document, Event
+from claimgraph.store import schema as s
+from claimgraph.store.claims import ClaimStore, StoredClaim
+from claimgraph.store.rows import row_doc, row_event
+from claimgraph.store.store import Store
+
+T = TypeVar("T")
+MAX_LIMIT = 200  # rows per page, whatever a client asks for
+DEFAULT_LIMIT = 50
+DOCUMENT_ID_LEN = 16  # claimgraph.model.document_id: a complete id is looked up by key, not by prefix
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    """One page of a list and the size of the whole list."""
+
+    items: list[T]
+    total: int
+    limit: int | None
+    offset: int
+
+    def meta(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset, "count": len(self.items)}
+
+
+@dataclass(slots=True)
+class ActorRow:
+    """An actor with how many events and documents it (and every id merged into it) has."""
+
+    actor: Actor
+    events: int = 0
+    merged: list[str] = field(default_factory=list)
+
+
+def _page(q: Select[Any], limit: int | None, offset: int) -> Select[Any]:
+    if offset < 0:
+        raise UsageError(f"offset {offset}: must be 0 or more")
+    if limit is not None:
+        if limit < 1:
+            raise UsageError(f"limit {limit}: must be 1 or more")
+        q = q.limit(limit)
+    return q.offset(offset) if offset else q
+
+
+def _order(sort: str, keys: dict[str, list[Any]], what: str) -> list[Any]:
+    """`sort` is a key of `keys`, `-key` for descending; nulls always last."""
+    desc = sort.startswith("-")
+    cols = keys.get(sort.lstrip("-"))
+    if cols is None:
+        raise UsageError(f"cannot sort {what} by {sort!r}; choose from: "
+                         + ", ".join(k for key in keys for k in (key, "-" + key)))
+    out: list[Any] = []
+    for c in cols:
+        out += [c.is_(None), c.desc() if desc else c.asc()]
+    return out
+
+
+def _count(conn: Any, q: Select[Any]) -> int:
+    return int(conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar_one())
+
+
+def _overlap(table: Any, lo: str | None, hi: str | None) -> list[Any]:
+    conds = []
+    if lo:
+        conds.append(table.c.date_end >= lo)
+    if hi:
+        conds.append(table.c.date_start <= hi)
+    return conds
+
+
+# ---------------------------------------------------------------- documents
+DOCUMENT_SORTS = {"published": [s.documents.c.published_value], "ingested": [s.documents.c.ingested_at],
+                  "title": [s.documents.c.title], "outlet": [s.documents.c.outlet]}
+
+
+def documents(store: Store, *, sort: str = "-published", outlet: str | None = None, limit: int | None = None,
+              offset: int = 0) -> Page[Document]:
+    """Documents without their text, newest publication first by default."""
+    cols = [c for c in s.documents.c if c.name != "text"]
+    q = select(*cols)
+    if outlet:
+        q = q.where(s.documents.c.outlet == outlet)
+    q = q.order_by(*_order(sort, DOCUMENT_SORTS, "documents"), s.documents.c.id)
+    with store.engine.connect() as conn:
+        total = _count(conn, q)
+        rows = conn.execute(_page(q, limit, offset)).all()
+    return Page([row_doc(r._mapping) for r in rows], total, limit, offset)
+
+
+def documents_by_id(store: Store, ids: Sequence[str]) -> dict[str, Document]:
+    """Documents (without text) by id: the page's documents in one query, not one each."""
+    cols = [c for c in s.documents.c if c.name != "text"]
+    wanted = sorted(set(ids))
+    out: dict[str, Document] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            for r in conn.execute(select(*cols).where(s.documents.c.id.in_(wanted[i:i + 500]))):
+                out[r.id] = row_doc(r._mapping)
+    return out
+
+
+def reporting_period(store: Store) -> tuple[str | None, str | None]:
+    """First and last publication date in the corpus: the period its reporting covers."""
+    c = s.documents.c.published_value
+    with store.engine.connect() as conn:
+        lo, hi = conn.execute(select(func.min(c), func.max(c)).where(c.is_not(None))).one()
+    return lo, hi
+
+
+# ---------------------------------------------------------------- events
+EVENT_SORTS = {"document": [s.events.c.document_id, s.events.c.sent_start],
+               "date": [s.events.c.date_start, s.events.c.date_end], "type": [s.events.c.type]}
+
+
+def event_query(*, actor_ids: Sequence[str] | None = None, type: str | None = None, status: str | None = None,
+                lo: str | None = None, hi: str | None = None, document: str | None = None,
+                dated: bool | None = None, excluded: Sequence[str] = ()) -> Select[Any]:
+    """The filtered SELECT over events; `excluded` are event ids to leave out (rejected by an analyst)."""
+    e = s.events.c
+    q = select(s.events)
+    if type:
+        q = q.where(e.type == type.upper())
+    if status:
+        q = q.where(e.status == status.lower())
+    if document:
+        q = q.where(e.document_id == document if len(document) >= DOCUMENT_ID_LEN
+                    else e.document_id.startswith(document, autoescape=True))
+    q = q.where(*_overlap(s.events, lo, hi))
+    if dated is True:
+        q = q.where(e.date_start.is_not(None))
+    elif dated is False:
+        q = q.where(e.date_start.is_(None))
+    if actor_ids is not None:
+        q = q.where(e.id.in_(select(s.event_actors.c.event_id).where(s.event_actors.c.actor_id.in_(list(actor_ids)))))
+    if excluded:
+        q = q.where(e.id.not_in(list(excluded)))
+    return q
+
+
+def events(store: Store, *, sort: str = "document", limit: int | None = None, offset: int = 0,
+           **filters: Any) -> Page[Event]:
+    q = event_query(**filters).order_by(*_order(sort, EVENT_SORTS, "events"), s.events.c.id)
+    with store.engine.connect() as conn:
+        total = _count(conn, q)
+        rows = conn.execute(_page(q, limit, offset)).all()
+        items = with_roles(conn, rows)
+    return Page(items, total, limit, offset)
+
+
+def with_roles(conn: Any, rows: Sequence[Any]) -> list[Event]:
+    """Event rows → Events with their source and target actors (one query per 500 events)."""
+    ids = [r.id for r in rows]
+    roles: dict[str, dict[str, list[str]]] = {}
+    for i in range(0, len(ids), 500):
+        ea = (select(s.event_actors).where(s.event_actors.c.event_id.in_(ids[i:i + 500]))
+              .order_by(s.event_actors.c.ord))
+        for r in conn.execute(ea):
+            roles.setdefault(r.event_id, {"source": [], "target": []})[r.role].append(r.actor_id)
+    return [row_event(r, roles.get(r.id, {})) for r in rows]
+
+
+# ---------------------------------------------------------------- actors
+def _canonical() -> Any:
+    """raw actor id → canonical id, as a column expression over event_actors."""
+    return func.coalesce(s.actor_merges.c.canonical_id, s.event_actors.c.actor_id)
+
+
+def event_counts(excluded: Sequence[str] = ()) -> Any:
+    """Distinct events per canonical actor (merged ids counted with their actor, once per event)."""
+    cid = _canonical().label("cid")
+    q = (select(cid, func.count(distinct(s.event_actors.c.event_id)).label("n"))
+         .select_from(s.event_actors.outerjoin(s.actor_merges, s.actor_merges.c.actor_id == s.event_actors.c.actor_id)))
+    if excluded:
+        q = q.where(s.event_actors.c.event_id.not_in(list(excluded)))
+    return q.group_by(cid).subquery()
+
+
+ACTOR_SORTS = {"name": [func.lower(s.actors.c.name)], "id": [s.actors.c.id], "kind": [s.actors.c.kind]}
+
+
+def actors(store: Store, *, q: str | None = None, kind: str | None = None, canonical_only: bool = True,
+           sort: str = "name", limit: int | None = None, offset: int = 0,
+           excluded: Sequence[str] = ()) -> Page[ActorRow]:
+    """Actors matching `q` (in id, name or any alias, case-insensitive); merged-away ids left out.
+
+    Sort "events" (busiest first with "-events") counts every event of the actor
+    and of the ids merged into it, once — the ranking the overview and
+    `claimgraph summary` both show.
+    """
+    counts = event_counts(excluded)
+    n = func.coalesce(counts.c.n, 0)
+    keys = {**ACTOR_SORTS, "events": [n]}
+    stmt = select(s.actors, n.label("events")).select_from(s.actors.outerjoin(counts, counts.c.cid == s.actors.c.id))
+    if canonical_only:
+        merged_away = select(s.actor_merges.c.actor_id).where(s.actor_merges.c.canonical_id != s.actor_merges.c.actor_id)
+        stmt = stmt.where(s.actors.c.id.not_in(merged_away))
+    if kind:
+        stmt = stmt.where(s.actors.c.kind == kind)
+    if q and q.strip():
+        like = "%" + q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        in_alias = select(s.actor_aliases.c.actor_id).where(func.lower(s.actor_aliases.c.alias).like(like, escape="\\"))
+        stmt = stmt.where(or_(func.lower(s.actors.c.name).like(like, escape="\\"),
+                              func.lower(s.actors.c.id).like(like, escape="\\"), s.actors.c.id.in_(in_alias)))
+    stmt = stmt.order_by(*_order(sort, keys, "actors"), s.actors.c.id)
+    with store.engine.connect() as conn:
+        total = _count(conn, stmt)
+        rows = conn.execute(_page(stmt, limit, offset)).all()
+        ids = [r.id for r in rows]
+        aliases: dict[str, list[str]] = {}
+        merged: dict[str, list[str]] = {}
+        if ids:
+            for r in conn.execute(select(s.actor_aliases).where(s.actor_aliases.c.actor_id.in_(ids))
+                                  .order_by(s.actor_aliases.c.alias)):
+                aliases.setdefault(r.actor_id, []).append(r.alias)
+            for r in conn.execute(select(s.actor_merges).where(and_(s.actor_merges.c.canonical_id.in_(ids),
+                                                                    s.actor_merges.c.actor_id != s.actor_merges.c.canonical_id))
+                                  .order_by(s.actor_merges.c.actor_id)):
+                merged.setdefault(r.canonical_id, []).append(r.actor_id)
+    items = [ActorRow(Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector,
+                            aliases=aliases.get(r.id, [])), int(r.events), merged.get(r.id, [])) for r in rows]
+    return Page(items, total, limit, offset)
+
+
+def busiest_actors(store: Store, top: int = 10, excluded: Sequence[str] = ()) -> list[ActorRow]:
+    return actors(store, sort="-events", limit=top, excluded=excluded).items
+
+
+def actor_ids_matching(store: Store, text: str) -> list[str]:
+    """Exact id, else exact name or alias (case-insensitive): the ids a user means by `text`."""
+    wanted = text.strip().lower()
+    with store.engine.connect() as conn:
+        hit = conn.execute(select(s.actors.c.id).where(s.actors.c.id == text.strip())).first()
+        if hit:
+            return [hit[0]]
+        rows = conn.execute(select(s.actors.c.id).where(func.lower(s.actors.c.id) == wanted)).all()
+        if not rows:
+            rows = conn.execute(select(s.actors.c.id).where(func.lower(s.actors.c.name) == wanted).union(
+                select(s.actor_aliases.c.actor_id).where(func.lower(s.actor_aliases.c.alias) == wanted))).all()
+    return sorted({r[0] for r in rows})
+
+
+def actor_names(store: Store) -> list[tuple[str, str]]:
+    """(id, spelling) for every name and alias: what did-you-mean suggestions are drawn from."""
+    with store.engine.connect() as conn:
+        out = [(r.id, r.name) for r in conn.execute(select(s.actors.c.id, s.actors.c.name))]
+        out += [(r.actor_id, r.alias) for r in conn.execute(select(s.actor_aliases))]
+    return out
+
+
+# ---------------------------------------------------------------- claims
+def _n_sources(store: Store) -> Any:
+    col = s.claims.c.independent_sources
+    return func.json_array_length(col if store.engine.dialect.name == "sqlite" else cast(col, JSON))
+
+
+def claims(store: Store, *, type: str | None = None, status: str | None = None, min_grade: str | None = None,
+           lo: str | None = None, hi: str | None = None, actor_ids: Sequence[str] | None = None,
+           sort: str = "support", limit: int | None = None, offset: int = 0) -> Page[StoredClaim]:
+    """The claim ledger. `status` matches the claim's status or how any outlet presented it;
+    `min_grade` "B2" admits A1…B2 (letter and digit both at least as good); sort "support" is
+    best-supported first: credibility, reliability, then more independent sources."""
+    c = s.claims.c
+    q = select(c.id)
+    if type:
+        q = q.where(c.type == type.upper())
+    if status:
+        q = q.where(or_(c.status == status, c.presentations.contains(f': "{status}"', autoescape=True)))
+    if min_grade:
+        letter, digit = min_grade[:1].upper(), min_grade[1:]
+        if letter not in "ABCDEF" or not letter or (digit and not (digit.isdigit() and 1 <= int(digit) <= 6)):
+            raise UsageError(f"grade {min_grade!r}: a letter A–F and a digit 1–6, e.g. B2")
+        q = q.where(c.reliability.in_(list("ABCDEF"[:"ABCDEF".index(letter) + 1])))
+        if digit:
+            q = q.where(c.credibility <= int(digit))
+    q = q.where(*_overlap(s.claims, lo, hi))
+    if actor_ids is not None:
+        q = q.where(c.id.in_(select(s.claim_actors.c.claim_id).where(
+            s.claim_actors.c.actor_id.in_(list(actor_ids)), s.claim_actors.c.role == "party")))
+    keys = {"support": [c.credibility, c.reliability, -_n_sources(store)],
+            "date": [c.date_start, c.date_end], "reported": [c.reported], "type": [c.type]}
+    q = q.order_by(*_order(sort, keys, "claims"), c.id)
+    with store.engine.connect() as conn:
+        total = _count(conn, q)
+        ids = [r[0] for r in conn.execute(_page(q, limit, offset))]
+    by_id = {sc.claim.id: sc for sc in ClaimStore(store).claims(ids)}
+    return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
+
+
+# ---------------------------------------------------------------- tallies
+TALLIES = {("events", "type"): s.events.c.type, ("events", "status"): s.events.c.status,
+           ("claims", "grade"): s.claims.c.reliability + cast(s.claims.c.credibility, String),
+           ("events", "document"): s.events.c.document_id}
+
+
+def tally(store: Store, what: str, by: str, within: Sequence[str] | None = None) -> dict[str, int]:
+    """Rows per value, largest first, counted by the database (events by type, claims by grade, …);
+    `within` narrows an events-by-document tally to those documents."""
+    col = TALLIES[(what, by)]
+    q = select(col.label("k"), func.count().label("n")).group_by(col).order_by(func.count().desc(), col)
+    if within is not None:
+        q = q.where(s.events.c.document_id.in_(list(within)))
+    with store.engine.connect() as conn:
+        return {str(r.k): int(r.n) for r in conn.execute(q)}
+
+
+def link_count(store: Store) -> int:
+    return store.count("claim_links")

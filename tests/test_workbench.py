@@ -1,0 +1,213 @@
+"""The analyst's workbench on a real SQLite store: one query layer (CLI, JSON API and pages agree),
+bounded pages with totals, sorting, full-text search with escaped highlights, unknown actors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest_web import XSS_IMG, XSS_SCRIPT, make_store
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from claimgraph import api
+from claimgraph.cli import main
+from claimgraph.errors import UnknownActor, UsageError
+from claimgraph.model import Actor, DateValue, Document, Event, Span, document_id
+from claimgraph.store import Store
+from claimgraph.store.queries import MAX_LIMIT
+from claimgraph.web.app import create_app
+
+N_BULK = 260  # more rows than one page may carry
+
+
+def _bulk(store: Store, n: int = N_BULK) -> None:
+    """`n` more articles, each with one dated event between two of a rotating set of actors."""
+    actors = [Actor(f"A{i:02d}", f"Actor number {i}", "organization", aliases=[f"Alias {i}"]) for i in range(30)]
+    for i in range(n):
+        body = (f"Report {i}: Actor number {i % 30} shelled the depot near Town{i} on the river. "
+                "Officials gave no figure.")
+        doc = Document(id=document_id(body), text=body, origin=f"/bulk/{i}.txt", outlet=f"Outlet {i % 7}",
+                       title=f"Bulk story {i}", published=DateValue(f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", "day"),
+                       ingested_at=f"2024-01-01T00:{i // 60:02d}:{i % 60:02d}+00:00")
+        store.add_document(doc)
+        end = body.index("river.") + 6
+        ev = Event(id=f"{doc.id[:8]}-x", document_id=doc.id, sentence=Span(body.index("Actor"), end), type="ASSAULT",
+                   source=[f"A{i % 30:02d}"], target=[f"A{(i + 1) % 30:02d}"],
+                   date=DateValue(f"{2000 + i % 25}", "year") if i % 5 else None)
+        store.save_extraction(doc.id, actors=actors, mentions=[], timexes=[], attributions=[], events=[ev],
+                              extractor_version="test")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, Path, dict[str, str]]:
+    path = tmp_path_factory.mktemp("wb") / "wb.db"
+    store, ids = make_store(path)
+    _bulk(store)
+    return TestClient(create_app(store=store)), path, ids
+
+
+def cli(*args: str, db: Path) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def _page_total(html: str) -> int:
+    m = re.search(r'class="pager"[^>]*data-total="(\d+)"', html)
+    assert m, "page has no pager"
+    return int(m.group(1))
+
+
+def test_cli_api_and_pages_count_the_same(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, db, _ = site
+    # documents
+    code, out, _ = cli("documents", "--json", db=db)
+    assert code == 0
+    n_docs = len(json.loads(out))
+    assert n_docs == 3 + N_BULK == client.get("/api/documents").json()["total"] == _page_total(
+        client.get("/documents").text)
+    # events, filtered by an actor given by alias
+    code, out, _ = cli("events", "--actor", "Alias 3", "--json", db=db)
+    n_ev = len(out.splitlines())
+    api_ev = client.get("/api/events", params={"actor": "Alias 3"}).json()
+    assert n_ev == api_ev["total"] > 0
+    # claims, with the filters the ledger offers
+    for params in ({}, {"min_grade": "C3"}, {"since": "2023-05", "until": "2023-12"}, {"actor": "Azerbaijan"},
+                   {"status": "reported", "type": "cooperate"}):
+        args = [x for k, v in params.items() for x in (f"--{k.replace('_', '-')}", v)]
+        code, out, err = cli("claims", *args, "--json", db=db)
+        assert code == 0, err
+        n = len(json.loads(out))
+        assert n == client.get("/api/claims", params=params).json()["total"] == _page_total(
+            client.get("/claims", params=params).text), params
+    # actors: the resolved list
+    api_actors = client.get("/api/actors", params={"limit": MAX_LIMIT}).json()
+    assert api_actors["total"] == _page_total(client.get("/actors").text) == len(
+        api.actors_page(api.open_store(db)).items)
+    # busiest actors: overview (web) and summary (CLI) rank and count alike
+    code, out, _ = cli("summary", "--json", db=db)
+    top_cli = [(a["id"], a["events"]) for a in json.loads(out)["top_actors"]]
+    top_web = [(a["id"], a["events"]) for a in client.get("/api/overview").json()["top_actors"]]
+    assert top_cli and top_cli == top_web[:len(top_cli)]
+    assert json.loads(out)["counts"]["events"] == client.get("/api/overview").json()["counts"]["events"]
+
+
+def test_every_list_answers_one_bounded_page(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, _, _ = site
+    for path in ("/api/documents", "/api/events", "/api/actors", "/api/claims", "/api/timeline"):
+        big = client.get(path, params={"limit": MAX_LIMIT})
+        assert big.status_code == 200, path
+        body = big.json()
+        assert len(body["items"] if "items" in body else body["events"]) <= MAX_LIMIT
+        assert len(big.content) < 200_000, path
+        assert client.get(path, params={"limit": MAX_LIMIT + 1}).status_code == 422, path
+        assert client.get(path, params={"offset": -1}).status_code == 422, path
+    first = client.get("/api/documents", params={"limit": 100}).json()
+    second = client.get("/api/documents", params={"limit": 100, "offset": 100}).json()
+    assert first["total"] == second["total"] == 3 + N_BULK
+    assert len(first["items"]) == len(second["items"]) == 100
+    assert not {d["id"] for d in first["items"]} & {d["id"] for d in second["items"]}
+    for page in ("/documents", "/actors", "/claims", "/timeline", "/search?q=depot"):
+        r = client.get(page)
+        assert r.status_code == 200 and len(r.content) < 200_000, page
+    nxt = re.search(r'rel="next" href="([^"]+)"', client.get("/documents").text)
+    assert nxt and "offset=50" in nxt.group(1).replace("&amp;", "&")
+
+
+def test_sorting_is_done_by_the_database(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, db, _ = site
+    pub = [d["published"] for d in client.get("/api/documents", params={"limit": 200}).json()["items"]]
+    assert pub == sorted(pub, reverse=True)  # newest publication first by default
+    code, out, _ = cli("documents", "--json", db=db)
+    cli_pub = [d["published"] for d in json.loads(out)]
+    assert cli_pub[:200] == pub
+    oldest = client.get("/api/documents", params={"sort": "published", "limit": 1}).json()["items"][0]
+    assert oldest["published"] == min(cli_pub)
+    busiest = client.get("/api/actors", params={"sort": "-events", "limit": 5}).json()["items"]
+    assert [a["events"] for a in busiest] == sorted((a["events"] for a in busiest), reverse=True)
+    dated = client.get("/api/events", params={"sort": "date", "limit": 200}).json()["items"]
+    starts = [e["date"]["value"][:4] for e in dated if e.get("date")]
+    assert starts == sorted(starts)
+    assert client.get("/api/documents", params={"sort": "text"}).status_code == 422
+
+
+def test_search_finds_a_phrase_and_escapes_hostile_text(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, db, ids = site
+    hits = client.get("/api/search", params={"q": '"shelled the depot near Town117"'}).json()
+    assert hits["total"] >= 1
+    kinds = {(h["kind"], h["document"]) for h in hits["items"]}
+    doc = next(h["document"] for h in hits["items"] if h["kind"] == "document")
+    assert ("sentence", doc) in kinds
+    sent = next(h for h in hits["items"] if h["kind"] == "sentence")
+    assert sent["href"].startswith(f"/documents/{doc}#ev-")
+    assert "\ue000" in sent["snippet"] and "Town117" in sent["snippet"]
+    assert client.get(sent["href"]).status_code == 200
+    # actor names and aliases
+    assert [h["ref"] for h in client.get("/api/search", params={"q": "Alias 7", "kind": "actor"}).json()["items"]][
+        :1] == ["A07"]
+    # the payload article: found, and shown as text with only our <mark> tags
+    page = client.get("/search", params={"q": "Witnesses saw"}).text
+    assert f"/documents/{ids['Pwned Daily']}" in page
+    assert "<mark>Witnesses</mark>" in page and "<img" not in page.split("<main>")[1]
+    assert "&lt;img src=x" in page
+    r = client.get("/search", params={"q": "window.__cg_pwned script"})
+    assert r.status_code == 200 and XSS_SCRIPT not in r.text
+    # query syntax never reaches FTS5 as operators: none of these is an error
+    for q in ['"', "AND (", "NEAR(a b)", "*", "a OR", "col:x", "-x", "\ue000"]:
+        assert client.get("/api/search", params={"q": q}).status_code == 200, q
+    assert client.get("/api/search", params={"q": "x" * 201}).status_code == 422
+    code, out, _ = cli("search", '"shelled the depot near Town117"', "--json", db=db)
+    assert code == 0 and json.loads(out)["total"] == hits["total"]
+    code, out, _ = cli("search", "Town117", db=db)
+    assert code == 0 and "Bulk story 117" in out
+    assert XSS_IMG not in client.get("/api/search", params={"q": "Witnesses", "kind": "actor"}).text
+
+
+def test_search_index_follows_extraction_and_is_built_for_old_stores(tmp_path: Path) -> None:
+    store, ids = make_store(tmp_path / "s.db")
+    assert api.search(store, "airfield").total >= 2  # the document and its evidence sentence
+    # re-extraction without the event: its sentence leaves the index, the document stays
+    store.save_extraction(ids["The Cradle"], actors=[], mentions=[], timexes=[], attributions=[], events=[],
+                          extractor_version="t2")
+    assert {h.kind for h in api.search(store, "airfield").items} == {"document"}
+    # a store from before the index: migration 3 builds it from what is stored
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE search_index"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 3"))
+    store.close()
+    again = Store.open(tmp_path / "s.db")
+    assert again.version >= 3
+    assert {h.kind for h in api.search(again, "Azerbaijan").items} >= {"document", "sentence", "actor"}
+
+
+def test_unknown_actor_is_an_error_with_suggestions(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, db, _ = site
+    store = api.open_store(db)
+    with pytest.raises(UnknownActor) as exc:
+        api.claims_page(store, actor="Azerbajan")
+    assert "Azerbaijan (AZE)" in str(exc.value)
+    code, _, err = cli("claims", "--actor", "Azerbajan", db=db)
+    assert code != 0 and "did you mean" in err and "AZE" in err
+    code, _, err = cli("actor", "Isreal", db=db)
+    assert code != 0 and "Israel (ISR)" in err
+    r = client.get("/api/claims", params={"actor": "Azerbajan"})
+    assert r.status_code == 404 and "Azerbaijan" in r.json()["detail"]
+    with pytest.raises(UsageError):
+        api.events_page(store, since="last week")
+
+
+def test_typeahead_and_claims_filters_on_the_cli(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, db, _ = site
+    found = client.get("/api/actors", params={"q": "azer"}).json()["items"]
+    assert [a["id"] for a in found] == ["AZE"]
+    assert client.get("/api/actors", params={"q": "alias 1"}).json()["total"] == 11  # Alias 1, 10…19
+    assert client.get("/api/actors", params={"q": "%"}).json()["total"] == 0  # LIKE wildcards are literal
+    code, out, _ = cli("claims", "--type", "AID", "--since", "2012", "--until", "2012", "--json", db=db)
+    assert [c["id"] for c in json.loads(out)] == ["c-aid"]
+    code, out, _ = cli("claims", "--status", "asserted", "--actor", "Iran", "--json", db=db)
+    assert {c["id"] for c in json.loads(out)} == {"c-accuse", "c-assault"}
+    code, out, _ = cli("claims", "--limit", "2", "--offset", "1", db=db)
+    assert code == 0 and "2–3 of 5 claim(s)" in out
