@@ -99,7 +99,8 @@ def test_graph_to_actor_to_claim_to_sentence(site: dict[str, object], browser: o
     page = _page(browser)
     page.goto(base + "/graph")
     page.wait_for_selector("#cy[data-ready]")
-    assert page.get_attribute("#cy", "data-ready") == "4"
+    # aggregated: Israel–Azerbaijan's AID and COOPERATE are one material-cooperation edge
+    assert page.get_attribute("#cy", "data-ready") == "3"
     page.screenshot(path=str(SHOTS / "graph.png"), full_page=True)
     box = page.locator("#cy").bounding_box()
     # an edge first: its midpoint on the canvas leads to its claim
@@ -150,6 +151,46 @@ def test_timeline_zooms_from_days_to_decades(site: dict[str, object], browser: o
     assert page.errors == []
 
 
+def test_search_highlights_and_links_to_the_source(site: dict[str, object], browser: object) -> None:
+    base, ids = str(site["base"]), site["ids"]
+    page = _page(browser)
+    page.goto(base + "/")
+    page.fill("header form.quick-search input[name=q]", '"prepared an airfield"')
+    page.press("header form.quick-search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    hits = page.locator("ol.hits li.hit")
+    assert hits.count() >= 2  # the article and its evidence sentence
+    assert page.locator("ol.hits mark").first.inner_text() == "prepared an airfield"  # the phrase, marked whole
+    page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+    page.click("li.hit-sentence a.hit-link")
+    page.wait_for_url(f"**/documents/{ids['The Cradle']}#ev-*")  # type: ignore[index]
+    assert page.evaluate("() => document.querySelector(':target').id.startsWith('ev-')")
+    page.goto(base + "/search?q=Witnesses")  # the payload article: its text stays text
+    _assert_inert(page, ["Witnesses"], "/search")
+    assert page.errors == []
+
+
+def test_lists_page_with_totals_and_actor_typeahead(site: dict[str, object], browser: object) -> None:
+    base = str(site["base"])
+    page = _page(browser)
+    page.goto(base + "/claims?limit=2")
+    assert page.locator("nav.pager").first.get_attribute("data-total") == "5"
+    assert page.locator("ol.ledger > li").count() == 2
+    page.click("nav.pager a[rel=next] >> nth=0")
+    page.wait_for_url("**offset=2**")
+    assert page.locator("ol.ledger > li").count() == 2
+    assert "3–4 of" in page.locator("nav.pager .count").first.inner_text()
+    page.goto(base + "/actors")
+    page.fill("main input[name=q]", "Azer")
+    page.wait_for_selector("main input[name=q][data-options='1']", state="attached")
+    assert page.locator("#actor-options option").first.get_attribute("value") == "AZE"
+    page.press("main input[name=q]", "Enter")
+    page.wait_for_url("**/actors?q=Azer**")
+    assert page.locator("table.data tbody tr").count() == 1
+    page.screenshot(path=str(SHOTS / "actors-typeahead.png"), full_page=True)
+    assert page.errors == []
+
+
 def _assert_inert(page: object, expect_text: list[str], where: str) -> None:
     state = page.evaluate("""() => ({
         flag: typeof window.__cg_pwned,
@@ -178,6 +219,7 @@ def test_payloads_stay_text_on_every_page_and_in_the_report(site: dict[str, obje
         f"/documents/{pwned}": [XSS_SCRIPT, XSS_IMG, XSS_NAME],
         "/actors": [XSS_NAME, XSS_IMG],
         "/actors/evil-corp?with=IRN": [XSS_NAME, XSS_IMG],
+        "/search?q=attacked": [XSS_NAME],
     }
     page = _page(browser)
     for path, texts in pages.items():

@@ -211,3 +211,37 @@ def test_typeahead_and_claims_filters_on_the_cli(site: tuple[TestClient, Path, d
     assert {c["id"] for c in json.loads(out)} == {"c-accuse", "c-assault"}
     code, out, _ = cli("claims", "--limit", "2", "--offset", "1", db=db)
     assert code == 0 and "2–3 of 5 claim(s)" in out
+
+
+def test_graph_opens_aggregated_on_the_busiest_actors(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "g.db")
+    _bulk(store)
+    client = TestClient(create_app(store=store))
+    g = client.get("/api/graph", params={"top": 6}).json()  # before analysis: event edges
+    assert g["detail"] == "dyads" and len(g["nodes"]) == 6 and g["actors_total"] > 6
+    drawn = {n["id"] for n in g["nodes"]}
+    assert all(e["source"] in drawn and e["target"] in drawn for e in g["edges"])
+    pairs = [(min(e["source"], e["target"]), max(e["source"], e["target"]), e["quad"]) for e in g["edges"]]
+    assert len(pairs) == len(set(pairs))  # one edge per dyad and quad
+    ring = client.get("/api/graph", params={"focus": "Alias 3"}).json()
+    assert ring["focus"] == "A03" and {n["id"] for n in ring["nodes"]} == {"A02", "A03", "A04"}
+    e = next(e for e in ring["edges"] if {e["source"], e["target"]} == {"A03", "A04"})
+    assert e["count"] > 1 and e["support"] == len(e["sources"]) == e["count"]  # one document per event
+    assert e["href"] == "/actors/A03?with=A04" and e["kind"] == "dyad"
+    assert client.get("/api/graph", params={"focus": "Nobody at all"}).status_code == 404
+    assert client.get("/api/graph", params={"top": 0}).status_code == 422
+    page = client.get("/graph", params={"top": 6})
+    assert page.status_code == 200 and "busiest of" in page.text
+
+
+def test_timeline_opens_on_the_reporting_period(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    client, _, _ = site
+    t = client.get("/api/timeline").json()
+    assert t["period"]["first"] == "2012-03-29" and t["since"] == "2012-03-29"
+    # bulk events dated 2000–2011 ended before the first article: background, counted and collapsed
+    assert t["background"] > 0 and all(e["end"] >= "2012-03-29" for e in t["events"])
+    everything = client.get("/api/timeline", params={"older": "true", "limit": 200}).json()
+    assert everything["total"] == t["total"] + t["background"]
+    assert t["undated_total"] == len(client.get("/api/timeline").json()["undated"]) or t["undated_total"] > 200
+    page = client.get("/timeline").text
+    assert f"{t['background']} older background event(s) collapsed" in page

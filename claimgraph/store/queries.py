@@ -273,29 +273,37 @@ def _n_sources(store: Store) -> Any:
     return func.json_array_length(col if store.engine.dialect.name == "sqlite" else cast(col, JSON))
 
 
-def claims(store: Store, *, type: str | None = None, status: str | None = None, min_grade: str | None = None,
-           lo: str | None = None, hi: str | None = None, actor_ids: Sequence[str] | None = None,
-           sort: str = "support", limit: int | None = None, offset: int = 0) -> Page[StoredClaim]:
+def claim_filter(store: Store, *, type: str | None = None, status: str | None = None,
+                 min_grade: str | None = None, lo: str | None = None, hi: str | None = None,
+                 actor_ids: Sequence[str] | None = None) -> list[Any]:
+    """WHERE conditions on `claims` for the ledger's filters (shared by the ledger and the graph)."""
+    c = s.claims.c
+    conds: list[Any] = []
+    if type:
+        conds.append(c.type == type.upper())
+    if status:
+        conds.append(or_(c.status == status, c.presentations.contains(f': "{status}"', autoescape=True)))
+    if min_grade:
+        letter, digit = min_grade[:1].upper(), min_grade[1:]
+        if not letter or letter not in "ABCDEF" or (digit and not (digit.isdigit() and 1 <= int(digit) <= 6)):
+            raise UsageError(f"grade {min_grade!r}: a letter A–F and a digit 1–6, e.g. B2")
+        conds.append(c.reliability.in_(list("ABCDEF"[:"ABCDEF".index(letter) + 1])))
+        if digit:
+            conds.append(c.credibility <= int(digit))
+    conds += _overlap(s.claims, lo, hi)
+    if actor_ids is not None:
+        conds.append(c.id.in_(select(s.claim_actors.c.claim_id).where(
+            s.claim_actors.c.actor_id.in_(list(actor_ids)), s.claim_actors.c.role == "party")))
+    return conds
+
+
+def claims(store: Store, *, sort: str = "support", limit: int | None = None, offset: int = 0,
+           **filters: Any) -> Page[StoredClaim]:
     """The claim ledger. `status` matches the claim's status or how any outlet presented it;
     `min_grade` "B2" admits A1…B2 (letter and digit both at least as good); sort "support" is
     best-supported first: credibility, reliability, then more independent sources."""
     c = s.claims.c
-    q = select(c.id)
-    if type:
-        q = q.where(c.type == type.upper())
-    if status:
-        q = q.where(or_(c.status == status, c.presentations.contains(f': "{status}"', autoescape=True)))
-    if min_grade:
-        letter, digit = min_grade[:1].upper(), min_grade[1:]
-        if letter not in "ABCDEF" or not letter or (digit and not (digit.isdigit() and 1 <= int(digit) <= 6)):
-            raise UsageError(f"grade {min_grade!r}: a letter A–F and a digit 1–6, e.g. B2")
-        q = q.where(c.reliability.in_(list("ABCDEF"[:"ABCDEF".index(letter) + 1])))
-        if digit:
-            q = q.where(c.credibility <= int(digit))
-    q = q.where(*_overlap(s.claims, lo, hi))
-    if actor_ids is not None:
-        q = q.where(c.id.in_(select(s.claim_actors.c.claim_id).where(
-            s.claim_actors.c.actor_id.in_(list(actor_ids)), s.claim_actors.c.role == "party")))
+    q = select(c.id).where(*claim_filter(store, **filters))
     keys = {"support": [c.credibility, c.reliability, -_n_sources(store)],
             "date": [c.date_start, c.date_end], "reported": [c.reported], "type": [c.type]}
     q = q.order_by(*_order(sort, keys, "claims"), c.id)
@@ -304,6 +312,43 @@ def claims(store: Store, *, type: str | None = None, status: str | None = None, 
         ids = [r[0] for r in conn.execute(_page(q, limit, offset))]
     by_id = {sc.claim.id: sc for sc in ClaimStore(store).claims(ids)}
     return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
+
+
+@dataclass(slots=True)
+class EdgeRow:
+    """What the aggregated graph needs of a claim (or an event): no text, no links."""
+
+    id: str
+    type: str
+    source: list[str]
+    target: list[str]
+    sources: list[str]  # independent sources (outlets), or the document for an event
+    reliability: str | None
+    credibility: int | None
+    date: str | None
+
+
+def claim_edge_rows(store: Store, **filters: Any) -> list[EdgeRow]:
+    """Every claim passing the filters, as light rows (one query)."""
+    import json
+
+    c = s.claims.c
+    q = (select(c.id, c.type, c.source, c.target, c.independent_sources, c.reliability, c.credibility,
+                c.date_value).where(*claim_filter(store, **filters)).order_by(c.id))
+    with store.engine.connect() as conn:
+        return [EdgeRow(r.id, r.type, json.loads(r.source), json.loads(r.target), json.loads(r.independent_sources),
+                        r.reliability, r.credibility, r.date_value) for r in conn.execute(q)]
+
+
+def event_edge_rows(store: Store, *, type: str | None = None, status: str | None = None, lo: str | None = None,
+                    hi: str | None = None, actor_ids: Sequence[str] | None = None) -> list[EdgeRow]:
+    """Events as light rows, for the graph before analysis has made claims."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(event_query(type=type, status=status, lo=lo, hi=hi, actor_ids=actor_ids)
+                            .order_by(s.events.c.id)).all()
+        evs = with_roles(conn, rows)
+    return [EdgeRow(e.id, e.type, e.source, e.target, [e.document_id], None, None,
+                    e.date.value if e.date else None) for e in evs]
 
 
 # ---------------------------------------------------------------- tallies

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
@@ -18,15 +18,18 @@ from claimgraph.web.views_docs import actor_view, dyad_series
 router = APIRouter(prefix="/api", tags=["api"])
 
 # Every list is one bounded page: `limit` rows (at most MAX_LIMIT) from `offset`, with the `total`.
-Limit = Query(50, ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")
-Offset = Query(0, ge=0, le=10_000_000, description="rows to skip")
-DateParam = Query(None, max_length=21, pattern=r"^\d{2,4}(X{0,2})(-\d{2}(-\d{2})?)?$",
-                  description="YYYY, YYYY-MM or YYYY-MM-DD")
-ActorParam = Query(None, max_length=200, description="actor id, name or alias")
-TypeParam = Query(None, max_length=40, pattern=r"^[A-Za-z_]*$")
-StatusParam = Query(None, pattern="^(|asserted|reported|alleged|denied|hypothetical)$")
-KindParam = Query(None, description="document, sentence or actor (repeat for several); default: all")
-GradeParam = Query(None, pattern="^(|[A-Fa-f][1-6]?)$", description="Admiralty code, e.g. B2")
+# Declared as Annotated types: FastAPI copies each use, where one shared Query() default would be one
+# object bound to the first parameter's name.
+LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
+OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
+DateQ = Annotated[str | None, Query(max_length=21, pattern=r"^\d{2,4}(X{0,2})(-\d{2}(-\d{2})?)?$",
+                                    description="YYYY, YYYY-MM or YYYY-MM-DD")]
+ActorQ = Annotated[str | None, Query(max_length=200, description="actor id, name or alias")]
+TypeQ = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")]
+StatusQ = Annotated[str | None, Query(pattern="^(|asserted|reported|alleged|denied|hypothetical)$")]
+KindQ = Annotated[list[Literal["document", "sentence", "actor"]] | None,
+                  Query(description="document, sentence or actor (repeat for several); default: all")]
+GradeQ = Annotated[str | None, Query(pattern="^(|[A-Fa-f][1-6]?)$", description="Admiralty code, e.g. B2")]
 
 
 def envelope(page: Page[Any], items: list[Any]) -> dict[str, Any]:
@@ -67,17 +70,21 @@ def api_overview(request: Request) -> dict[str, Any]:
 
 
 @router.get("/graph")
-def api_graph(request: Request, type: str | None = TypeParam, status: str | None = StatusParam,
-              min_grade: str | None = GradeParam, since: str | None = DateParam, until: str | None = DateParam,
-              actor: str | None = ActorParam) -> dict[str, Any]:
-    """Actors as nodes; claims (or events before analysis) as edges, filtered."""
-    return views(request).graph(_filters(type, status, min_grade, since, until, actor))
+def api_graph(request: Request, type: TypeQ = None, status: StatusQ = None,
+              min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+              actor: ActorQ = None, detail: str = Query("dyads", pattern="^(dyads|claims)$"),
+              top: int = Query(40, ge=1, le=MAX_LIMIT, description="draw the busiest N actors"),
+              focus: ActorQ = None) -> dict[str, Any]:
+    """Actors as nodes; by default one edge per dyad and quad weighted by independent support,
+    among the `top` busiest actors or around `focus`; `detail=claims` draws one edge per claim
+    (events before analysis)."""
+    return views(request).graph(_filters(type, status, min_grade, since, until, actor), detail, top, focus or None)
 
 
 @router.get("/timeline")
-def api_timeline(request: Request, actor: str | None = ActorParam, since: str | None = DateParam,
-                 until: str | None = DateParam, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
-                 offset: int = Offset) -> dict[str, Any]:
+def api_timeline(request: Request, actor: ActorQ = None, since: DateQ = None,
+                 until: DateQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
+                 offset: OffsetQ = 0) -> dict[str, Any]:
     """Events by event date with their reporting date, one page, opening on the reporting period;
     `background` counts older events left out (`older=true` shows them); undated events apart."""
     t = views(request).timeline(actor or None, since=since or None, until=until or None, older=older,
@@ -86,10 +93,10 @@ def api_timeline(request: Request, actor: str | None = ActorParam, since: str | 
 
 
 @router.get("/claims")
-def api_claims(request: Request, type: str | None = TypeParam, status: str | None = StatusParam,
-               min_grade: str | None = GradeParam, since: str | None = DateParam, until: str | None = DateParam,
-               actor: str | None = ActorParam, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
-               limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+def api_claims(request: Request, type: TypeQ = None, status: StatusQ = None,
+               min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+               actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
+               limit: LimitQ = 50, offset: OffsetQ = 0) -> dict[str, Any]:
     """The claim ledger, best-supported first, one page."""
     ledger, page = views(request).ledger(_filters(type, status, min_grade, since, until, actor), with_evidence=False,
                                          sort=sort, limit=limit, offset=offset)
@@ -106,8 +113,8 @@ def api_claim(request: Request, claim_id: str) -> dict[str, Any]:
 
 @router.get("/documents")
 def api_documents(request: Request, sort: str = Query("-published", pattern="^-?(published|ingested|title|outlet)$"),
-                  outlet: str | None = Query(None, max_length=200), limit: int = Limit,
-                  offset: int = Offset) -> dict[str, Any]:
+                  outlet: str | None = Query(None, max_length=200), limit: LimitQ = 50,
+                  offset: OffsetQ = 0) -> dict[str, Any]:
     """Sources, newest publication first, one page."""
     page = api.documents_page(views(request).store, sort=sort, outlet=outlet or None, limit=limit, offset=offset,
                               cap=True)
@@ -122,11 +129,11 @@ def api_document(request: Request, doc_id: str) -> dict[str, Any]:
 
 
 @router.get("/events")
-def api_events(request: Request, actor: str | None = ActorParam, type: str | None = TypeParam,
-               status: str | None = StatusParam, since: str | None = DateParam, until: str | None = DateParam,
+def api_events(request: Request, actor: ActorQ = None, type: TypeQ = None,
+               status: StatusQ = None, since: DateQ = None, until: DateQ = None,
                document: str | None = Query(None, max_length=64, pattern="^[0-9a-f]*$"),
-               sort: str = Query("document", pattern="^-?(document|date|type)$"), limit: int = Limit,
-               offset: int = Offset) -> dict[str, Any]:
+               sort: str = Query("document", pattern="^-?(document|date|type)$"), limit: LimitQ = 50,
+               offset: OffsetQ = 0) -> dict[str, Any]:
     """Events, filtered and sorted in the database, one page."""
     page = api.events_page(views(request).store, actor=actor or None, type=type or None, status=status or None,
                            since=since or None, until=until or None, document=document or None, sort=sort,
@@ -137,7 +144,7 @@ def api_events(request: Request, actor: str | None = ActorParam, type: str | Non
 @router.get("/actors")
 def api_actors(request: Request, q: str | None = Query(None, max_length=100, description="typeahead: part of a name"),
                kind: str | None = Query(None, max_length=40), sort: str = Query("name", pattern="^-?(name|id|kind|events)$"),
-               limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+               limit: LimitQ = 50, offset: OffsetQ = 0) -> dict[str, Any]:
     """Resolved actors (merged ids folded in) whose id, name or alias contains `q`, one page."""
     page = api.actors_page(views(request).store, q=q or None, kind=kind or None, sort=sort, limit=limit,
                            offset=offset, cap=True)
@@ -148,8 +155,8 @@ def api_actors(request: Request, q: str | None = Query(None, max_length=100, des
 
 @router.get("/search")
 def api_search(request: Request, q: str = Query(..., min_length=1, max_length=200),
-               kind: list[Literal["document", "sentence", "actor"]] | None = KindParam,
-               limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
+               kind: KindQ = None,
+               limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: OffsetQ = 0) -> dict[str, Any]:
     """Full-text search over documents, evidence sentences and actor names; hits best first.
     `snippet` is plain text with the matched words between U+E000 and U+E001."""
     page = api.search(views(request).store, q, kinds=kind or KINDS, limit=limit, offset=offset)

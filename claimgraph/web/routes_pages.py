@@ -12,13 +12,13 @@ from claimgraph.ontology.plover import PLOVER_TYPES
 from claimgraph.store.queries import MAX_LIMIT
 from claimgraph.web.highlight import marked
 from claimgraph.web.routes_api import (
-    ActorParam,
-    DateParam,
-    GradeParam,
-    Limit,
-    Offset,
-    StatusParam,
-    TypeParam,
+    ActorQ,
+    DateQ,
+    GradeQ,
+    LimitQ,
+    OffsetQ,
+    StatusQ,
+    TypeQ,
     _filters,
     hit_href,
     views,
@@ -37,18 +37,21 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph(request: Request, type: str | None = None, status: str | None = None, min_grade: str | None = None,
-          since: str | None = None, until: str | None = None, actor: str | None = None) -> HTMLResponse:
+def graph(request: Request, type: TypeQ = None, status: StatusQ = None,
+          min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+          actor: ActorQ = None, detail: str = Query("dyads", pattern="^(dyads|claims)$"),
+          top: int = Query(40, ge=1, le=MAX_LIMIT), focus: ActorQ = None) -> HTMLResponse:
     f = _filters(type, status, min_grade, since, until, actor)
-    data = views(request).graph(f)
+    v = views(request)
+    data = v.graph(f, detail, top, focus or None)
     return render(request, "graph.html", {"g": data, "f": f, "types": PLOVER_TYPES, "statuses": STATUSES,
-                                          "grades": GRADES})
+                                          "grades": GRADES, "actor_name": v.actor(actor).name if actor else ""})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, actor: str | None = ActorParam, since: str | None = DateParam,
-             until: str | None = DateParam, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
-             offset: int = Offset) -> HTMLResponse:
+def timeline(request: Request, actor: ActorQ = None, since: DateQ = None,
+             until: DateQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
+             offset: OffsetQ = 0) -> HTMLResponse:
     v = views(request)
     t = v.timeline(actor or None, since=since or None, until=until or None, older=older, limit=limit, offset=offset)
     return render(request, "timeline.html", {"t": t, "actor": actor or "",
@@ -56,10 +59,10 @@ def timeline(request: Request, actor: str | None = ActorParam, since: str | None
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request, type: str | None = TypeParam, status: str | None = StatusParam,
-           min_grade: str | None = GradeParam, since: str | None = DateParam, until: str | None = DateParam,
-           actor: str | None = ActorParam, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
-           limit: int = Query(25, ge=1, le=MAX_LIMIT), offset: int = Offset) -> HTMLResponse:
+def claims(request: Request, type: TypeQ = None, status: StatusQ = None,
+           min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+           actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
+           limit: int = Query(25, ge=1, le=MAX_LIMIT), offset: OffsetQ = 0) -> HTMLResponse:
     f = _filters(type, status, min_grade, since, until, actor)
     v = views(request)
     ledger, page = v.ledger(f, sort=sort, limit=limit, offset=offset)
@@ -78,14 +81,14 @@ def claim(request: Request, claim_id: str) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request, sort: str = Query("-published", pattern="^-?(published|ingested|title|outlet)$"),
-              limit: int = Limit, offset: int = Offset) -> HTMLResponse:
+              limit: LimitQ = 50, offset: OffsetQ = 0) -> HTMLResponse:
     page = api.documents_page(views(request).store, sort=sort, limit=limit, offset=offset, cap=True)
     return render(request, "documents.html", {"docs": page.items, "page": page.meta(), "sort": sort})
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=MAX_LIMIT),
-           offset: int = Offset) -> HTMLResponse:
+           offset: OffsetQ = 0) -> HTMLResponse:
     """Hits with the matched words marked: the text is escaped first, then the markers become <mark>."""
     page = api.search(views(request).store, q, limit=limit, offset=offset) if q.strip() else None
     hits = [{"hit": h, "href": hit_href(h), "title": marked(h.title), "snippet": marked(h.snippet)}
@@ -100,8 +103,8 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: str | None = Query(None, max_length=100), kind: str | None = Query(None, max_length=40),
-           sort: str = Query("name", pattern="^-?(name|id|kind|events)$"), limit: int = Limit,
-           offset: int = Offset) -> HTMLResponse:
+           sort: str = Query("name", pattern="^-?(name|id|kind|events)$"), limit: LimitQ = 50,
+           offset: OffsetQ = 0) -> HTMLResponse:
     page = api.actors_page(views(request).store, q=q or None, kind=kind or None, sort=sort, limit=limit,
                            offset=offset, cap=True)
     return render(request, "actors.html", {"rows": page.items, "page": page.meta(), "sort": sort, "q": q or ""})

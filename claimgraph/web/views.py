@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph import api
+from claimgraph.dates import filter_bounds
 from claimgraph.export.graph import Edge, actor_nodes, canonical_ids, graph_edges, quad_of
 from claimgraph.model import Actor, Claim, Document, Event
 from claimgraph.ontology.plover import QUADS
 from claimgraph.store import Store, queries
 from claimgraph.store.claims import ClaimStore
 from claimgraph.store.queries import Page
+from claimgraph.web.aggregate import aggregate
 from claimgraph.web.dates import bounds, grade_at_least, overlaps
 from claimgraph.web.highlight import actor_href
 
@@ -130,7 +132,33 @@ class Views:
         }
 
     # ------------------------------------------------------------ graph
-    def graph(self, f: Filters) -> dict[str, Any]:
+    def graph(self, f: Filters, detail: str = "dyads", top: int = 40, focus: str | None = None) -> dict[str, Any]:
+        """The actor graph, aggregated by default: one edge per dyad and quad weighted by independent
+        support, the `top` busiest actors, or `focus`'s neighbourhood (web/aggregate.py).
+        `detail="claims"` is the unaggregated graph, one edge per claim (for small stores and exports)."""
+        if detail == "claims":
+            return self._claim_graph(f)
+        lo, hi = filter_bounds(f.since, f.until)
+        ids = api.actor_ids(self.store, f.actor) if f.actor else None
+        centre = None
+        if focus:  # an unknown actor is an error with suggestions, as everywhere
+            cands = sorted({self.canon.get(i, i) for i in api.actor_ids(self.store, focus)})
+            centre = next((c for c in cands if c in self.actors), cands[0])
+        has_claims = self.store.count("claims") > 0
+        if has_claims:
+            rows = queries.claim_edge_rows(self.store, type=f.type, status=f.status, min_grade=f.min_grade, lo=lo,
+                                           hi=hi, actor_ids=ids)
+        else:
+            rows = queries.event_edge_rows(self.store, type=f.type, status=f.status, lo=lo, hi=hi, actor_ids=ids)
+        edges, chosen, total = aggregate(rows, self.canon, "claim" if has_claims else "event", top, centre)
+        return {
+            "edges_are": "claims" if has_claims else "events", "detail": "dyads",
+            "nodes": [{"id": a.id, "label": a.name, "kind": a.kind, "country": a.country, "href": actor_href(a.id)}
+                      for a in (self.actor(x) for x in chosen)],
+            "edges": edges, "quads": list(QUADS), "actors_total": total, "top": top, "focus": centre,
+        }
+
+    def _claim_graph(self, f: Filters) -> dict[str, Any]:
         edges_are, edges = graph_edges(self.store)
         edges = [e for e in edges if f.admits(e)]
         if f.actor:
@@ -138,11 +166,11 @@ class Views:
             edges = [e for e in edges if who in (e.source, e.target)]
         nodes = actor_nodes(self.store, edges)
         return {
-            "edges_are": edges_are,
+            "edges_are": edges_are, "detail": "claims",
             "nodes": [{"id": a.id, "label": a.name, "kind": a.kind, "country": a.country,
                        "href": actor_href(a.id)} for a in nodes.values()],
             "edges": [e.to_json() for e in edges],
-            "quads": list(QUADS),
+            "quads": list(QUADS), "actors_total": len(nodes), "top": len(nodes), "focus": None,
         }
 
     # ------------------------------------------------------------ claims
