@@ -245,3 +245,46 @@ def test_timeline_opens_on_the_reporting_period(site: tuple[TestClient, Path, di
     assert t["undated_total"] == len(client.get("/api/timeline").json()["undated"]) or t["undated_total"] > 200
     page = client.get("/timeline").text
     assert f"{t['background']} older background event(s) collapsed" in page
+
+
+def _bar_x(svg: str) -> dict[str, float]:
+    return {p: float(x) for x, p in re.findall(r'<rect class="q-[^"]+" x="([\d.]+)"[^>]*data-period="([^"]+)"', svg)}
+
+
+def test_dyad_chart_axis_is_time_and_counts_the_undated() -> None:
+    from claimgraph.web.svg import dyad_chart
+
+    quads = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
+    row = lambda p, n: {"period": p, **dict.fromkeys(quads, 0), "material conflict": n, "n": n,  # noqa: E731
+                        "sum": -5.0 * n, "mean": -5.0}
+    series = {"a": {"name": "A"}, "b": {"name": "B"}, "by": "year", "from": "claims", "time": "event",
+              "quads": quads, "rows": [row("2014", 2), row("2015", 1), row("2022", 3)], "undated": 4}
+    svg = str(dyad_chart(series))
+    x = _bar_x(svg)
+    step = x["2015"] - x["2014"]
+    assert step > 0 and abs((x["2022"] - x["2015"]) - 7 * step) < 1.0  # 2015→2022 is seven years, not one slot
+    assert svg.count('<polyline class="mean"') == 1  # the mean line breaks at the gap: 2014–2015 joined only
+    assert "4 undated claims" in svg
+    months = {**series, "by": "month", "rows": [row("2022-01", 1), row("2022-02", 1), row("2022-12", 1)],
+              "undated": 0}
+    mx = _bar_x(str(dyad_chart(months)))
+    assert (mx["2022-12"] - mx["2022-02"]) > 8 * (mx["2022-02"] - mx["2022-01"])
+
+
+def test_dyad_plot_writes_svg_and_png_on_a_time_axis(site: tuple[TestClient, Path, dict[str, str]],
+                                                     tmp_path: Path) -> None:
+    _, db, _ = site
+    svg, png = tmp_path / "d.svg", tmp_path / "d.png"
+    code, out, err = cli("dyad", "ISR", "AZE", "--plot", str(svg), db=db)
+    assert code == 0, err
+    assert svg.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
+    code, _, _ = cli("dyad", "Israel", "Azerbaijan", "--by", "month", "--plot", str(png), db=db)
+    assert code == 0 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    code, _, err = cli("dyad", "ISR", "AZE", "--plot", str(tmp_path / "d.gif"), db=db)
+    assert code == 2 and ".png or .svg" in err
+    code, _, err = cli("dyad", "ISR", "Azerbajan", db=db)
+    assert code != 0 and "Azerbaijan (AZE)" in err
+    # the web chart: 2012 and 2023 eleven years apart on the axis
+    page = TestClient(create_app(db=db)).get("/actors/ISR", params={"with": "AZE"}).text
+    x = _bar_x(page)
+    assert set(x) == {"2012", "2023"} and x["2023"] - x["2012"] > 500

@@ -17,7 +17,7 @@ from claimgraph import api
 from claimgraph.analysis import records, resolve, run, series
 from claimgraph.analysis.grading import grade_value
 from claimgraph.cli.common import console, db_option, echo_json, json_option
-from claimgraph.errors import NotFound, UnknownActor
+from claimgraph.errors import NotFound, UnknownActor, UsageError
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
 from claimgraph.store.store import Store
@@ -220,12 +220,17 @@ def grade(db: str, sources: Path | None) -> None:
 @click.option("--by-reporting-time", is_flag=True, help="Place claims by publication date, not event date.")
 @click.option("--weighted", is_flag=True, help="Weight each claim by its credibility digit.")
 @click.option("--strict", is_flag=True, help="Only the two actors themselves, not actors affiliated with them.")
-@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Also draw the series to this PNG.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
+              help="Also draw the series on a time axis to this file: .png or .svg.")
 @json_option
 def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bool, strict: bool,
          plot_path: str | None, as_json: bool) -> None:
     """Relations between actors A and B over time: claims by PLOVER quad and intensity."""
+    if plot_path and Path(plot_path).suffix.lower() not in series.PLOT_FORMATS:
+        raise UsageError(f"{plot_path}: the plot is written as PNG or SVG; name the file .png or .svg")
     with Store.open(db) as store:
+        for who in (a, b):
+            api.actor_ids(store, who)  # an unknown actor is an error with suggestions, not an empty chart
         s = series.dyad_series(store, a, b, by=by, reporting_time=by_reporting_time, weighted=weighted,
                                affiliates=not strict)
     if plot_path:
@@ -238,7 +243,8 @@ def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bo
                       f"{r.mean:+.2f}")
     console.print(table)
     if s.unplaced:
-        console.print(f"{len(s.unplaced)} claim(s) have no {by} at {s.time} time and are not shown", highlight=False)
+        console.print(f"{len(s.unplaced)} undated claim(s): no {by} at {s.time} time, so not placed on the axis",
+                      highlight=False)
 
 
 COMMANDS = (analyze, actors, actor, merge, split, claims, claim, grade, dyad)
