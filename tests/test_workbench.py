@@ -288,3 +288,14 @@ def test_dyad_plot_writes_svg_and_png_on_a_time_axis(site: tuple[TestClient, Pat
     page = TestClient(create_app(db=db)).get("/actors/ISR", params={"with": "AZE"}).text
     x = _bar_x(page)
     assert set(x) == {"2012", "2023"} and x["2023"] - x["2012"] > 500
+
+
+def test_complete_ids_are_key_lookups_and_prefixes_still_work(site: tuple[TestClient, Path, dict[str, str]]) -> None:
+    _, db, ids = site
+    store = Store.open(db)
+    full = ids["Haaretz"]
+    assert store.get_document(full).id == full and store.get_document(full[:6]).id == full
+    assert [e.document_id for e in api.events(store, document=full)] == [full, full]
+    with pytest.raises(Exception, match="no document"):
+        store.get_document(full + "0")  # longer than any id: not a prefix of anything
+    assert store.get_actor("AZE").aliases == ["Azerbaijan"]

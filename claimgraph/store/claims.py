@@ -220,10 +220,12 @@ class ClaimStore:
         return [out[k] for k in sorted(out)]
 
     def get_claim(self, ident: str) -> StoredClaim | None:
-        """By id or unambiguous prefix."""
+        """By id (a primary-key lookup) or, failing that, an unambiguous prefix."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id.startswith(ident, autoescape=True))
-                                .limit(2)).all()
+            rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id == ident)).all()
+            if not rows:
+                rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id.startswith(ident, autoescape=True))
+                                    .limit(2)).all()
         if len(rows) != 1:
             return None
         return self.claims([rows[0][0]])[0]

@@ -22,12 +22,11 @@ from claimgraph.model import Actor, Document, Event
 from claimgraph.store import schema as s
 from claimgraph.store.claims import ClaimStore, StoredClaim
 from claimgraph.store.rows import row_doc, row_event
-from claimgraph.store.store import Store
+from claimgraph.store.store import DOCUMENT_ID_LEN, Store
 
 T = TypeVar("T")
 MAX_LIMIT = 200  # rows per page, whatever a client asks for
 DEFAULT_LIMIT = 50
-DOCUMENT_ID_LEN = 16  # claimgraph.model.document_id: a complete id is looked up by key, not by prefix
 
 
 @dataclass(slots=True)

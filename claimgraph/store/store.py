@@ -36,6 +36,8 @@ from claimgraph.store.rows import (
 )
 
 DEFAULT_DB = "claimgraph.db"
+# claimgraph.model.document_id is 16 hex digits: an id that long is complete, looked up by key
+DOCUMENT_ID_LEN = 16
 # Ids per `IN (...)` list: well under SQLite's bound-parameter limit.
 _IN_BATCH = 500
 
@@ -130,11 +132,13 @@ class Store:
             return [row_doc(r._mapping) for r in conn.execute(q)]
 
     def get_document(self, ident: str) -> Document:
-        """By full id or unambiguous prefix (as git does for commits)."""
+        """By full id (a primary-key lookup) or unambiguous prefix (as git does for commits)."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(s.documents).where(s.documents.c.id.startswith(ident, autoescape=True)).limit(2)
-            ).all()
+            rows = conn.execute(select(s.documents).where(s.documents.c.id == ident)).all()
+            if not rows and len(ident) < DOCUMENT_ID_LEN:
+                rows = conn.execute(
+                    select(s.documents).where(s.documents.c.id.startswith(ident, autoescape=True)).limit(2)
+                ).all()
         if len(rows) != 1:
             raise NotFound("document", ident)
         return row_doc(rows[0]._mapping)
@@ -283,10 +287,14 @@ class Store:
             ]
 
     def get_actor(self, ident: str) -> Actor:
-        for actor in self.actors():
-            if actor.id == ident:
-                return actor
-        raise NotFound("actor", ident)
+        """By id: one primary-key lookup, not a scan of every actor."""
+        with self.engine.connect() as conn:
+            r = conn.execute(select(s.actors).where(s.actors.c.id == ident)).first()
+            if r is None:
+                raise NotFound("actor", ident)
+            q = select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_id == ident).order_by(s.actor_aliases.c.alias)
+            aliases = [a[0] for a in conn.execute(q)]
+        return Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector, aliases=aliases)
 
     def actor_documents(self) -> dict[str, list[str]]:
         with self.engine.connect() as conn:
@@ -353,7 +361,8 @@ class Store:
         if status:
             q = q.where(s.events.c.status == status.lower())
         if document:
-            q = q.where(s.events.c.document_id.startswith(document, autoescape=True))
+            q = q.where(s.events.c.document_id == document if len(document) >= DOCUMENT_ID_LEN
+                        else s.events.c.document_id.startswith(document, autoescape=True))
         if since:
             q = q.where(s.events.c.date_value >= since)
         if until:
