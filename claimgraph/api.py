@@ -25,7 +25,8 @@ from claimgraph.store.search import Hit
 __all__ = [
     "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
     "events", "export", "exporters", "summary", "Page", "documents_page", "events_page", "actors_page",
-    "claims_page", "timeline", "search", "actor_ids", "suggest_actors", "MAX_LIMIT",
+    "claims_page", "timeline", "search", "actor_ids", "suggest_actors", "MAX_LIMIT", "review_event",
+    "merge_actors", "split_actor", "decisions_page",
 ]
 
 
@@ -255,6 +256,99 @@ def search(store: Store, query: str, *, kinds: Sequence[str] | None = None, limi
     with store.engine.connect() as conn:
         hits, total = run(conn, query, kinds or KINDS, limit, offset)
     return Page(hits, total, limit, offset)
+
+
+# ---------------------------------------------------------------- review and correct
+def review_event(store: Store, event_id: str, action: str, *, who: str, why: str = "", type: str | None = None,
+                 status: str | None = None, date: str | None = None, source: Sequence[str] | None = None,
+                 target: Sequence[str] | None = None) -> Any:
+    """Confirm, reject or edit one event as an analyst decision, then re-analyse what it touches.
+
+    The decision is stored with who/when/why apart from the machine's output and
+    re-applied whenever the document is extracted again; its claims, links and
+    grades are recomputed now (a rejected event leaves its claim and the charts).
+    """
+    from claimgraph.model import STATUSES
+    from claimgraph.ontology.plover import PLOVER_TYPES
+    from claimgraph.store.decisions import EVENT_ACTIONS, Decision
+
+    if action not in EVENT_ACTIONS:
+        raise UsageError(f"action {action!r}: one of {', '.join(EVENT_ACTIONS)}")
+    if not who.strip() or len(who) > 100 or len(why) > 2000:
+        raise UsageError("a decision needs who made it (at most 100 characters) and a why of at most 2,000")
+    anchor = queries.event_anchor(store, event_id)
+    if anchor is None:
+        from claimgraph.errors import NotFound
+
+        raise NotFound("event", event_id)
+    before = {e.id: e for e in store.events(document=anchor["document"], include_rejected=True)}[event_id]
+    change: dict[str, Any] = {}
+    if action == "edit":
+        if type:
+            if type.upper() not in PLOVER_TYPES:
+                raise UsageError(f"type {type!r}: not a PLOVER event type")
+            change["type"] = [before.type, type.upper()]
+        if status:
+            if status not in STATUSES:
+                raise UsageError(f"status {status!r}: one of {', '.join(STATUSES)}")
+            change["status"] = [before.status, status]
+        if date is not None:
+            if date and bounds(date) is None:
+                raise UsageError(f"date {date!r}: YYYY, YYYY-MM or YYYY-MM-DD")
+            change["date"] = [before.date.value if before.date else None, date or None]
+        for role, ids, old in (("source", source, before.source), ("target", target, before.target)):
+            if ids is not None:
+                new = [_one_actor(store, a) for a in ids if a.strip()]
+                change[role] = [old, new]
+        if not change:
+            raise UsageError("an edit needs at least one of type, status, date, source, target")
+    d = queries.record_decision(store, Decision(action, event_id, who.strip(), why.strip(), anchor["document"],
+                                                anchor, change))
+    analyze(store, [anchor["document"]])
+    return d
+
+
+def _one_actor(store: Store, text: str) -> str:
+    """The canonical id for an actor the analyst typed (id, name or alias); unknown is an error."""
+    from claimgraph.store.claims import ClaimStore
+
+    ids = actor_ids(store, text)
+    merges = ClaimStore(store).merges()
+    canon = sorted({merges[i].canonical_id if i in merges else i for i in ids})
+    return canon[0]
+
+
+def merge_actors(store: Store, into: str, other: str, *, who: str, why: str = "") -> Any:
+    """Merge actor `other` into `into` (an analyst decision, kept across re-runs) and re-analyse."""
+    from claimgraph.analysis import resolve, run
+    from claimgraph.store.decisions import Decision
+
+    a, b = _one_actor(store, into), _one_actor(store, other)
+    if a == b:
+        raise UsageError(f"{into!r} and {other!r} are already one actor ({a})")
+    resolve.merge(store, a, b)
+    d = queries.record_decision(store, Decision("merge", a, who.strip() or "analyst", why.strip(), None, {},
+                                                {"other": b}))
+    run.update(store, [])
+    return d
+
+
+def split_actor(store: Store, ident: str, alias: str, *, who: str, why: str = "") -> Any:
+    """Separate `alias` (an id or spelling merged into `ident`) from it, for good, and re-analyse."""
+    from claimgraph.analysis import resolve, run
+    from claimgraph.store.decisions import Decision
+
+    ids = resolve.split(store, ident, alias)
+    d = queries.record_decision(store, Decision("split", ident, who.strip() or "analyst", why.strip(), None, {},
+                                                {"other": alias, "ids": ids}))
+    run.update(store, [])
+    return d
+
+
+def decisions_page(store: Store, *, action: str | None = None, limit: int | None = None, offset: int = 0,
+                   cap: bool = False) -> Page[Any]:
+    """The audit list of analyst decisions, newest first."""
+    return queries.decisions(store, action=action, limit=_bounded(limit, cap), offset=offset)
 
 
 def exporters() -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import click
 
 from claimgraph import __version__
-from claimgraph.cli import analysis, documents, evaluate, export, ingest, web
+from claimgraph.cli import analysis, documents, evaluate, export, ingest, review, web
 from claimgraph.cli.common import ClaimgraphGroup
 
 
@@ -27,7 +27,7 @@ def main() -> None:
     """
 
 
-for _module in (ingest, documents, export, evaluate, analysis, web):
+for _module in (ingest, documents, export, evaluate, analysis, review, web):
     _module.register(main)
 
 __all__ = ["main"]

@@ -97,11 +97,14 @@ def actor(ident: str, db: str, as_json: bool) -> None:
 @click.argument("into")
 @click.argument("other")
 @db_option
-def merge(into: str, other: str, db: str) -> None:
+@click.option("--who", default=None, help="Who decides (default: your login name); kept in the audit list.")
+@click.option("--why", default="", help="Why: kept with the decision.")
+def merge(into: str, other: str, db: str, who: str | None, why: str) -> None:
     """Merge actor OTHER into INTO (kept across re-runs; undo with `split INTO OTHER`)."""
+    from claimgraph.cli.review import default_who
+
     with Store.open(db) as store:
-        resolve.merge(store, into, other)
-        run.update(store, [])
+        api.merge_actors(store, into, other, who=who or default_who(), why=why)
     console.print(f"merged {other} into {into}", highlight=False)
 
 
@@ -109,12 +112,15 @@ def merge(into: str, other: str, db: str) -> None:
 @click.argument("ident")
 @click.argument("alias")
 @db_option
-def split(ident: str, alias: str, db: str) -> None:
+@click.option("--who", default=None, help="Who decides (default: your login name); kept in the audit list.")
+@click.option("--why", default="", help="Why: kept with the decision.")
+def split(ident: str, alias: str, db: str, who: str | None, why: str) -> None:
     """Separate ALIAS (an actor id or spelling merged into ID) from ID, for good."""
+    from claimgraph.cli.review import default_who
+
     with Store.open(db) as store:
-        ids = resolve.split(store, ident, alias)
-        run.update(store, [])
-    console.print(f"split {', '.join(ids)} from {ident}", highlight=False)
+        d = api.split_actor(store, ident, alias, who=who or default_who(), why=why)
+    console.print(f"split {', '.join(d.change['ids'])} from {ident}", highlight=False)
 
 
 def support_order(sc: StoredClaim) -> tuple[Any, ...]:

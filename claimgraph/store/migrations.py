@@ -45,6 +45,13 @@ def _date_bounds_and_search(conn: Connection) -> None:
     search.create_index(conn)
 
 
+def _decisions(conn: Connection) -> None:
+    """Analyst decisions, and the review verdict they leave on events."""
+    if "review" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN review VARCHAR(10)"))
+    s.decisions.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (
         1,
@@ -58,6 +65,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
                 s.analysis_settings),
     ),
     (3, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
+    (4, "analyst decisions; review verdicts on events", _decisions),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -21,6 +21,7 @@ from claimgraph.errors import UsageError
 from claimgraph.model import Actor, Document, Event
 from claimgraph.store import schema as s
 from claimgraph.store.claims import ClaimStore, StoredClaim
+from claimgraph.store.decisions import Decision, not_rejected, row_decision
 from claimgraph.store.rows import row_doc, row_event
 from claimgraph.store.store import DOCUMENT_ID_LEN, Store
 
@@ -136,7 +137,7 @@ def event_query(*, actor_ids: Sequence[str] | None = None, type: str | None = No
                 dated: bool | None = None, excluded: Sequence[str] = ()) -> Select[Any]:
     """The filtered SELECT over events; `excluded` are event ids to leave out (rejected by an analyst)."""
     e = s.events.c
-    q = select(s.events)
+    q = select(s.events).where(not_rejected())
     if type:
         q = q.where(e.type == type.upper())
     if status:
@@ -191,6 +192,7 @@ def event_counts(excluded: Sequence[str] = ()) -> Any:
          .select_from(s.event_actors.outerjoin(s.actor_merges, s.actor_merges.c.actor_id == s.event_actors.c.actor_id)))
     if excluded:
         q = q.where(s.event_actors.c.event_id.not_in(list(excluded)))
+    q = q.where(s.event_actors.c.event_id.not_in(select(s.events.c.id).where(s.events.c.review == "rejected")))
     return q.group_by(cid).subquery()
 
 
@@ -363,9 +365,58 @@ def tally(store: Store, what: str, by: str, within: Sequence[str] | None = None)
     q = select(col.label("k"), func.count().label("n")).group_by(col).order_by(func.count().desc(), col)
     if within is not None:
         q = q.where(s.events.c.document_id.in_(list(within)))
+    if what == "events":
+        q = q.where(not_rejected())
     with store.engine.connect() as conn:
         return {str(r.k): int(r.n) for r in conn.execute(q)}
 
 
 def link_count(store: Store) -> int:
     return store.count("claim_links")
+
+
+def decisions(store: Store, *, action: str | None = None, limit: int | None = None,
+              offset: int = 0) -> Page[Decision]:
+    """The audit list: every analyst decision, newest first."""
+    q = select(s.decisions)
+    if action:
+        q = q.where(s.decisions.c.action == action)
+    q = q.order_by(s.decisions.c.id.desc())
+    with store.engine.connect() as conn:
+        total = _count(conn, q)
+        rows = conn.execute(_page(q, limit, offset)).all()
+    return Page([row_decision(r) for r in rows], total, limit, offset)
+
+
+def reviews(store: Store, doc_id: str) -> dict[str, str]:
+    """Event id → the analyst's verdict (confirmed / rejected) for one document's reviewed events."""
+    e = s.events.c
+    with store.engine.connect() as conn:
+        return {r.id: r.review for r in conn.execute(select(e.id, e.review).where(e.document_id == doc_id,
+                                                                                   e.review.is_not(None)))}
+
+
+def record_decision(store: Store, d: Decision) -> Decision:
+    """Store (and, for an event, apply) one analyst decision in its own transaction."""
+    from claimgraph.store.decisions import record
+
+    with store.engine.begin() as conn:
+        return record(conn, d)
+
+
+def event_anchor(store: Store, event_id: str) -> dict[str, Any] | None:
+    from claimgraph.store.decisions import anchor_of
+
+    with store.engine.connect() as conn:
+        return anchor_of(conn, event_id)
+
+
+def claims_of_events(store: Store, event_ids: Sequence[str]) -> dict[str, str]:
+    """Event id → the claim it is evidence for (one indexed query, not every claim loaded)."""
+    ids = sorted(set(event_ids))
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            q = select(s.claim_events).where(s.claim_events.c.event_id.in_(ids[i:i + 500]))
+            out.update((r.event_id, r.claim_id) for r in conn.execute(q))
+    return out

@@ -133,6 +133,9 @@ events = Table(
     Column("negated", Integer, nullable=False, default=0),
     Column("confidence", Float, nullable=False, default=0.5),
     Column("rule", Text, nullable=False, default=""),
+    # an analyst's verdict, re-applied from `decisions` after every re-extraction (migration 4):
+    # NULL (unreviewed) | confirmed | rejected; rejected events leave claims, lists and charts
+    Column("review", String(10)),
     Index("ix_events_doc", "document_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_date", "date_start"),
@@ -235,4 +238,24 @@ analysis_settings = Table(
     metadata,
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+
+# ---------------------------------------------------------------- analyst decisions (issue 12, migration 4)
+# Corrections an analyst made, with who/when/why, kept apart from machine output: extraction
+# replaces events, and the store re-applies these to the new events (found again by `anchor`,
+# the trigger and sentence offsets, since event ids are positional).
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", String(40), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("why", Text, nullable=False, default=""),
+    Column("action", String(10), nullable=False),  # confirm | reject | edit | merge | split
+    Column("target", String(200), nullable=False),  # event id (as it was) or actor id
+    Column("document_id", String(64)),
+    Column("anchor", Text, nullable=False, default="{}"),
+    Column("change", Text, nullable=False, default="{}"),  # {"field": [before, after]} or {"other": id}
+    Index("ix_decisions_doc", "document_id"),
 )

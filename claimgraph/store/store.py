@@ -20,8 +20,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from claimgraph.errors import NotFound, StoreError
 from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
+from claimgraph.store import decisions, search
 from claimgraph.store import schema as s
-from claimgraph.store import search
 from claimgraph.store.migrations import migrate
 from claimgraph.store.rows import (
     actor_gaps,
@@ -215,6 +215,7 @@ class Store:
                 conn.execute(insert(s.events), ev_rows)
             if ea_rows:
                 conn.execute(insert(s.event_actors), ea_rows)
+            decisions.apply_document(conn, doc_id)  # the analyst's corrections outlive re-extraction
             conn.execute(
                 update(s.documents)
                 .where(s.documents.c.id == doc_id)
@@ -353,9 +354,13 @@ class Store:
         until: str | None = None,
         document: str | None = None,
         limit: int | None = None,
+        include_rejected: bool = False,
     ) -> list[Event]:
-        """Events, filtered. Dates compare as ISO strings at their precision."""
+        """Events, filtered, without those an analyst rejected (unless asked). Dates compare as ISO
+        strings at their precision."""
         q = select(s.events).order_by(s.events.c.document_id, s.events.c.sent_start, s.events.c.id)
+        if not include_rejected:
+            q = q.where(decisions.not_rejected())
         if type:
             q = q.where(s.events.c.type == type.upper())
         if status:

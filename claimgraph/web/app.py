@@ -20,7 +20,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from claimgraph.errors import NotFound, UsageError
 from claimgraph.store import Store
-from claimgraph.web import routes_api, routes_pages
+from claimgraph.web import routes_api, routes_pages, routes_review
 from claimgraph.web.templating import STATIC, VENDOR, render, template_env
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -57,6 +57,7 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
+    app.include_router(routes_review.router)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:

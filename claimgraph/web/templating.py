@@ -6,6 +6,7 @@ A module of its own so that `app` (which mounts the routes) and `routes_pages`
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,24 @@ def template_env() -> Environment:
     return env
 
 
+CSRF_COOKIE = "cg_csrf"
+
+
+def csrf_token(request: Request) -> tuple[str, bool]:
+    """The browser's CSRF token (double-submit: a cookie every form echoes), and whether it is new."""
+    token = request.cookies.get(CSRF_COOKIE, "")
+    if len(token) == 43 and token.replace("-", "").replace("_", "").isalnum():
+        return token, False
+    return secrets.token_urlsafe(32), True
+
+
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     env: Environment = request.app.state.templates
     ready = vendor_ready(request.app.state.vendor)
-    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status_code)
+    token, new = csrf_token(request)
+    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, csrf=token,
+                                         **context)
+    response = HTMLResponse(html, status_code=status_code)
+    if new:  # SameSite=Strict: another site's form never carries it; the form field must match it
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response

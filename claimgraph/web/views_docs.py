@@ -13,8 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from claimgraph.export.graph import quad_of
-from claimgraph.model import Actor, Claim, Document, Event
+from claimgraph.model import STATUSES, Actor, Claim, Document, Event
 from claimgraph.ontology.plover import QUADS
+from claimgraph.store import queries
 from claimgraph.web.highlight import actor_href, blocks_for, highlight, marks_for
 from claimgraph.web.views import ClaimView, Views
 
@@ -22,8 +23,9 @@ from claimgraph.web.views import ClaimView, Views
 def document_view(v: Views, ident: str) -> dict[str, Any]:
     """A document with mentions, attributions and event sentences highlighted."""
     doc = v.store.get_document(ident)
-    events = v.store.events(document=doc.id)
-    events = [e for e in events if e.document_id == doc.id]
+    # rejected events stay visible here (marked), so the analyst can see and revisit the verdict
+    events = [e for e in v.store.events(document=doc.id, include_rejected=True) if e.document_id == doc.id]
+    verdicts = queries.reviews(v.store, doc.id)
     mentions = v.store.mentions(doc.id)
     attributions = v.store.attributions(doc.id)
     names = v.names()
@@ -40,7 +42,9 @@ def document_view(v: Views, ident: str) -> dict[str, Any]:
         "doc": doc,
         "body": body,
         "events": [{"event": e, "label": v.event_label(e), "claim": claim_of.get(e.id), "quad": quad_of(e.type),
-                    "sentence": doc.text[e.sentence.start:e.sentence.end]} for e in events],
+                    "review": verdicts.get(e.id), "sentence": doc.text[e.sentence.start:e.sentence.end]}
+                   for e in events],
+        "statuses": STATUSES,
         "attributions": [{"attr": a, "source": a.source.text if a.source else None,
                           "actor": v.actor(a.source_actor_id) if a.source_actor_id else None,
                           "content": doc.text[a.content.start:a.content.end]} for a in attributions],
@@ -51,13 +55,7 @@ def document_view(v: Views, ident: str) -> dict[str, Any]:
 
 
 def _claims_by_event(v: Views, event_ids: list[str]) -> dict[str, str]:
-    wanted = set(event_ids)
-    out: dict[str, str] = {}
-    for sc in v.claims_store.claims():
-        for e in sc.claim.events:
-            if e in wanted:
-                out[e] = sc.claim.id
-    return out
+    return queries.claims_of_events(v.store, event_ids)
 
 
 def _actor_events(v: Views, canonical: str) -> list[Event]:
