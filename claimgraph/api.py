@@ -192,12 +192,50 @@ def documents_page(store: Store, *, sort: str = "-published", outlet: str | None
 def events_page(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
                 since: str | None = None, until: str | None = None, document: str | None = None,
                 dated: bool | None = None, sort: str = "document", limit: int | None = None, offset: int = 0,
-                cap: bool = False) -> Page[Event]:
-    """Events filtered in SQL; `actor` is an id, name or alias (with everything merged into it)."""
+                cap: bool = False, country: str | None = None, near: str | None = None,
+                km: float = 50.0) -> Page[Event]:
+    """Events filtered in SQL; `actor` is an id, name or alias (with everything merged into it);
+    `country` a country name or code, `near` a place name (events within about `km` of it)."""
     lo, hi = filter_bounds(since, until)
     ids = actor_ids(store, actor) if actor else None
     return queries.events(store, actor_ids=ids, type=type, status=status, lo=lo, hi=hi, document=document,
-                          dated=dated, sort=sort, limit=_bounded(limit, cap), offset=offset)
+                          dated=dated, sort=sort, limit=_bounded(limit, cap), offset=offset,
+                          **place_filters(country, near, km))
+
+
+def place_filters(country: str | None, near: str | None, km: float = 50.0) -> dict[str, Any]:
+    """`--country` and `--near PLACE --km N` as the query layer's filters (a box of ±km around the place:
+    an index range, exact enough for "events around Kharkiv")."""
+    import math
+
+    from claimgraph.ontology import places
+
+    out: dict[str, Any] = {}
+    if country:
+        code = places.country_code(country)
+        if code is None:
+            raise UsageError(f"country {country!r}: not a country name or ISO code the gazetteer knows")
+        out["country"] = code
+    if near:
+        p = places.resolve(near)
+        if p is None:
+            raise UsageError(f"near {near!r}: no place of that name in the gazetteer")
+        if not 0 < km <= 2000:
+            raise UsageError(f"km {km}: between 0 and 2,000")
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(math.cos(math.radians(p.lat)), 0.01))
+        out["box"] = (p.lat - dlat, p.lon - dlon, p.lat + dlat, p.lon + dlon)
+    return out
+
+
+def map_points(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, country: str | None = None, limit: int = 500) -> dict[str, Any]:
+    """Events grouped by gazetteer place (busiest first), with how many events have no place."""
+    lo, hi = filter_bounds(since, until)
+    ids = actor_ids(store, actor) if actor else None
+    points, placed, unplaced = queries.map_points(store, actor_ids=ids, type=type, lo=lo, hi=hi,
+                                                  limit=min(limit, 2000), **place_filters(country, None))
+    return {"points": points, "placed": placed, "unplaced": unplaced}
 
 
 def events(store: Store, *, actor: str | None = None, **filters: Any) -> list[Event]:

@@ -74,6 +74,10 @@ def show(doc: str, db: str, as_json: bool) -> None:
 @click.option("--since", help="Event date from (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Event date until.")
 @click.option("--document", help="Document id or prefix.")
+@click.option("--country", help="Events placed in this country (name or ISO code), by the offline gazetteer.")
+@click.option("--near", help="Events placed near this place (a name the gazetteer knows).")
+@click.option("--km", type=click.FloatRange(0, 2000, min_open=True), default=50.0, show_default=True,
+              help="How near, with --near.")
 @click.option("--sort", default="document", show_default=True,
               type=click.Choice(["document", "-document", "date", "-date", "type", "-type"]),
               help="Order by document (and place in it), event date or type; '-' is descending.")
@@ -81,14 +85,15 @@ def show(doc: str, db: str, as_json: bool) -> None:
 @offset_option
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines in the export schema.")
 def events(db: str, actor: str | None, type_: str | None, status: str | None, since: str | None,
-           until: str | None, document: str | None, sort: str, limit: int | None, offset: int,
-           as_json: bool) -> None:
+           until: str | None, document: str | None, country: str | None, near: str | None, km: float, sort: str,
+           limit: int | None, offset: int, as_json: bool) -> None:
     """Who did what to whom, when — and who says so."""
     from claimgraph.export.records import Lookup, event_record
 
     store = api.open_store(db)
     page = api.events_page(store, actor=actor, type=type_, status=status, since=since, until=until,
-                           document=document, sort=sort, limit=limit, offset=offset)
+                           document=document, sort=sort, limit=limit, offset=offset, country=country, near=near,
+                           km=km)
     evs = page.items
     lk = Lookup(store)
     if as_json:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from claimgraph.export.records import Lookup
+from claimgraph.export.records import Lookup, place_fields
 from claimgraph.model import Event, Mention
 from claimgraph.store import Store
 
@@ -70,7 +70,12 @@ def plover_record(ev: Event, lk: Lookup, mentions: _Mentions) -> dict[str, Any]:
         "version": VERSION,
     }
     if ev.location:
+        geo = place_fields(ev.location)
         record["eventLoc"] = {"name": ev.location}
+        if geo["place"]:
+            record["eventLoc"].update(placeName=geo["place"], lat=geo["latitude"], lon=geo["longitude"],
+                                      countryCode=geo["country"], admin1Code=geo["admin1"],
+                                      precision=geo["geo_precision"])
     record["claimgraph"] = {
         "document": lk.doc_summary(ev.document_id),
         "datePrecision": ev.date.precision if ev.date else None,

@@ -73,6 +73,7 @@ def event_record(ev: Event, lk: Lookup) -> dict[str, Any]:
         "date": ev.date.to_json() if ev.date else None,
         "date_source": ev.date_source,
         "location": ev.location,
+        **place_fields(ev.location),
         "status": ev.status,
         "said_by": said_by,
         "evidence": {"text": text[ev.sentence.start:ev.sentence.end], "start": ev.sentence.start, "end": ev.sentence.end},
@@ -82,6 +83,17 @@ def event_record(ev: Event, lk: Lookup) -> dict[str, Any]:
         "confidence": ev.confidence,
         "rule": ev.rule,
     }
+
+
+def place_fields(location: str | None) -> dict[str, Any]:
+    """The location in the offline gazetteer, as flat fields every format can carry (CSV columns too):
+    name, coordinates, ISO alpha-3 country, first-level region code and ACLED-like precision."""
+    from claimgraph.ontology.places import resolve
+
+    p = resolve(location)
+    return {"place": p.name if p else None, "latitude": p.lat if p else None, "longitude": p.lon if p else None,
+            "country": p.country if p else None, "admin1": p.admin1 if p else None,
+            "geo_precision": p.precision if p else None}
 
 
 def actor_record(actor: Actor, documents: list[str]) -> dict[str, Any]:

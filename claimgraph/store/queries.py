@@ -134,10 +134,17 @@ EVENT_SORTS = {"document": [s.events.c.document_id, s.events.c.sent_start],
 
 def event_query(*, actor_ids: Sequence[str] | None = None, type: str | None = None, status: str | None = None,
                 lo: str | None = None, hi: str | None = None, document: str | None = None,
-                dated: bool | None = None, excluded: Sequence[str] = ()) -> Select[Any]:
-    """The filtered SELECT over events; `excluded` are event ids to leave out (rejected by an analyst)."""
+                dated: bool | None = None, excluded: Sequence[str] = (), country: str | None = None,
+                box: tuple[float, float, float, float] | None = None) -> Select[Any]:
+    """The filtered SELECT over events; `excluded` are event ids to leave out (rejected by an analyst);
+    `country` (ISO alpha-3) and `box` (south, west, north, east) filter on the gazetteer place."""
     e = s.events.c
     q = select(s.events).where(not_rejected())
+    if country:
+        q = q.where(e.place_country == country.upper())
+    if box:
+        south, west, north, east = box
+        q = q.where(e.place_lat.between(south, north), e.place_lon.between(west, east))
     if type:
         q = q.where(e.type == type.upper())
     if status:
@@ -420,3 +427,39 @@ def claims_of_events(store: Store, event_ids: Sequence[str]) -> dict[str, str]:
             q = select(s.claim_events).where(s.claim_events.c.event_id.in_(ids[i:i + 500]))
             out.update((r.event_id, r.claim_id) for r in conn.execute(q))
     return out
+
+
+@dataclass(slots=True)
+class MapPoint:
+    """Events at one gazetteer place."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    precision: str
+    events: int
+    sample: list[tuple[str, str]]  # a few (event id, document id), for links
+
+
+def map_points(store: Store, *, limit: int = 500, **filters: Any) -> tuple[list[MapPoint], int, int]:
+    """Events with a place, grouped by place, busiest first: (points, events placed, events not placed)."""
+    base = event_query(**filters).subquery()
+    placed = base.c.place_lat.is_not(None)
+    q = (select(base.c.place_name, base.c.place_lat, base.c.place_lon, base.c.place_country,
+                base.c.place_precision, func.count().label("n"), func.min(base.c.id).label("first"))
+         .where(placed).group_by(base.c.place_name, base.c.place_lat, base.c.place_lon, base.c.place_country,
+                                 base.c.place_precision)
+         .order_by(func.count().desc(), base.c.place_name).limit(limit))
+    with store.engine.connect() as conn:
+        rows = conn.execute(q).all()
+        n_placed = int(conn.execute(select(func.count()).select_from(base).where(placed)).scalar_one())
+        n_all = int(conn.execute(select(func.count()).select_from(base)).scalar_one())
+        points = []
+        for r in rows:
+            sample = [(x[0], x[1]) for x in conn.execute(
+                select(base.c.id, base.c.document_id).where(base.c.place_name == r.place_name, base.c.place_lat == r.place_lat)
+                .order_by(base.c.id).limit(5))]
+            points.append(MapPoint(r.place_name, float(r.place_lat), float(r.place_lon), r.place_country,
+                                   r.place_precision, int(r.n), sample))
+    return points, n_placed, n_all - n_placed

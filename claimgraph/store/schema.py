@@ -125,6 +125,13 @@ events = Table(
     Column("date_start", String(10)),
     Column("date_end", String(10)),
     Column("location", Text),
+    # the location resolved in the offline gazetteer (ontology/places.py; migration 5)
+    Column("place_name", Text),
+    Column("place_lat", Float),
+    Column("place_lon", Float),
+    Column("place_country", String(3)),
+    Column("place_admin1", String(20)),
+    Column("place_precision", String(10)),  # place | region | country
     Column("status", String(20), nullable=False),
     Column("said_by", String(200)),
     Column("said_by_text", Text),
@@ -139,6 +146,7 @@ events = Table(
     Index("ix_events_doc", "document_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_date", "date_start"),
+    Index("ix_events_place", "place_country", "place_lat"),
 )
 
 event_actors = Table(

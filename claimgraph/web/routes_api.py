@@ -29,6 +29,7 @@ TypeQ = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")]
 StatusQ = Annotated[str | None, Query(pattern="^(|asserted|reported|alleged|denied|hypothetical)$")]
 KindQ = Annotated[list[Literal["document", "sentence", "actor"]] | None,
                   Query(description="document, sentence or actor (repeat for several); default: all")]
+PlaceQ = Annotated[str | None, Query(max_length=100, description="a place or country name, or an ISO code")]
 GradeQ = Annotated[str | None, Query(pattern="^(|[A-Fa-f][1-6]?)$", description="Admiralty code, e.g. B2")]
 
 
@@ -133,11 +134,13 @@ def api_events(request: Request, actor: ActorQ = None, type: TypeQ = None,
                status: StatusQ = None, since: DateQ = None, until: DateQ = None,
                document: str | None = Query(None, max_length=64, pattern="^[0-9a-f]*$"),
                sort: str = Query("document", pattern="^-?(document|date|type)$"), limit: LimitQ = 50,
-               offset: OffsetQ = 0) -> dict[str, Any]:
-    """Events, filtered and sorted in the database, one page."""
+               offset: OffsetQ = 0, country: PlaceQ = None, near: PlaceQ = None,
+               km: float = Query(50.0, gt=0, le=2000)) -> dict[str, Any]:
+    """Events, filtered and sorted in the database, one page; `country` and `near` use the gazetteer."""
     page = api.events_page(views(request).store, actor=actor or None, type=type or None, status=status or None,
                            since=since or None, until=until or None, document=document or None, sort=sort,
-                           limit=limit, offset=offset, cap=True)
+                           limit=limit, offset=offset, cap=True, country=country or None, near=near or None,
+                           km=km)
     return envelope(page, [{**e.to_json(), "href": f"/documents/{e.document_id}#ev-{e.id}"} for e in page.items])
 
 
@@ -151,6 +154,20 @@ def api_actors(request: Request, q: str | None = Query(None, max_length=100, des
     return envelope(page, [{**r.actor.ref(), "country": r.actor.country, "sector": r.actor.sector,
                             "aliases": r.actor.aliases, "merged": r.merged, "events": r.events,
                             "href": f"/actors/{r.actor.id}"} for r in page.items])
+
+
+@router.get("/map")
+def api_map(request: Request, actor: ActorQ = None, type: TypeQ = None, since: DateQ = None, until: DateQ = None,
+            country: PlaceQ = None, limit: int = Query(500, ge=1, le=2000)) -> dict[str, Any]:
+    """Events grouped by gazetteer place (busiest first, at most `limit` places), filtered like the
+    timeline; `unplaced` counts the events whose location the gazetteer does not know."""
+    m = api.map_points(views(request).store, actor=actor or None, type=type or None, since=since or None,
+                       until=until or None, country=country or None, limit=limit)
+    return {"placed": m["placed"], "unplaced": m["unplaced"],
+            "points": [{"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "precision": p.precision,
+                        "events": p.events,
+                        "sample": [{"event": e, "href": f"/documents/{d}#ev-{e}"} for e, d in p.sample]}
+                       for p in m["points"]]}
 
 
 @router.get("/search")
