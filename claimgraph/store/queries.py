@@ -187,20 +187,20 @@ def with_roles(conn: Any, rows: Sequence[Any]) -> list[Event]:
 
 
 # ---------------------------------------------------------------- actors
-def _canonical() -> Any:
-    """raw actor id → canonical id, as a column expression over event_actors."""
-    return func.coalesce(s.actor_merges.c.canonical_id, s.event_actors.c.actor_id)
-
-
-def event_counts(excluded: Sequence[str] = ()) -> Any:
-    """Distinct events per canonical actor (merged ids counted with their actor, once per event)."""
-    cid = _canonical().label("cid")
-    q = (select(cid, func.count(distinct(s.event_actors.c.event_id)).label("n"))
-         .select_from(s.event_actors.outerjoin(s.actor_merges, s.actor_merges.c.actor_id == s.event_actors.c.actor_id)))
+def event_counts(conn: Any, excluded: Sequence[str] = (), within: Sequence[str] | None = None) -> dict[str, int]:
+    """Distinct events per canonical actor — its own and those of every id merged into it, each
+    event once — rejected events left out. One grouped scan of event_actors: joining such a count
+    to the actors table made SQLite rescan it once per actor."""
+    ea = s.event_actors.c
+    cid = func.coalesce(s.actor_merges.c.canonical_id, ea.actor_id)
+    q = (select(cid.label("cid"), func.count(distinct(ea.event_id)).label("n"))
+         .select_from(s.event_actors.outerjoin(s.actor_merges, s.actor_merges.c.actor_id == ea.actor_id))
+         .where(ea.event_id.not_in(select(s.events.c.id).where(s.events.c.review == "rejected"))))
     if excluded:
-        q = q.where(s.event_actors.c.event_id.not_in(list(excluded)))
-    q = q.where(s.event_actors.c.event_id.not_in(select(s.events.c.id).where(s.events.c.review == "rejected")))
-    return q.group_by(cid).subquery()
+        q = q.where(ea.event_id.not_in(list(excluded)))
+    if within is not None:
+        q = q.where(cid.in_(list(within)))
+    return {r.cid: int(r.n) for r in conn.execute(q.group_by(cid))}
 
 
 ACTOR_SORTS = {"name": [func.lower(s.actors.c.name)], "id": [s.actors.c.id], "kind": [s.actors.c.kind]}
@@ -213,12 +213,12 @@ def actors(store: Store, *, q: str | None = None, kind: str | None = None, canon
 
     Sort "events" (busiest first with "-events") counts every event of the actor
     and of the ids merged into it, once — the ranking the overview and
-    `claimgraph summary` both show.
+    `claimgraph summary` both show. That order is made from one grouped count
+    and the filtered ids (cheap columns), then only the page's rows are read.
     """
-    counts = event_counts(excluded)
-    n = func.coalesce(counts.c.n, 0)
-    keys = {**ACTOR_SORTS, "events": [n]}
-    stmt = select(s.actors, n.label("events")).select_from(s.actors.outerjoin(counts, counts.c.cid == s.actors.c.id))
+    keys = {**ACTOR_SORTS, "events": []}
+    _order(sort, {k: v or [s.actors.c.id] for k, v in keys.items()}, "actors")  # validates `sort`
+    stmt = select(s.actors)
     if canonical_only:
         merged_away = select(s.actor_merges.c.actor_id).where(s.actor_merges.c.canonical_id != s.actor_merges.c.actor_id)
         stmt = stmt.where(s.actors.c.id.not_in(merged_away))
@@ -229,10 +229,21 @@ def actors(store: Store, *, q: str | None = None, kind: str | None = None, canon
         in_alias = select(s.actor_aliases.c.actor_id).where(func.lower(s.actor_aliases.c.alias).like(like, escape="\\"))
         stmt = stmt.where(or_(func.lower(s.actors.c.name).like(like, escape="\\"),
                               func.lower(s.actors.c.id).like(like, escape="\\"), s.actors.c.id.in_(in_alias)))
-    stmt = stmt.order_by(*_order(sort, keys, "actors"), s.actors.c.id)
     with store.engine.connect() as conn:
-        total = _count(conn, stmt)
-        rows = conn.execute(_page(stmt, limit, offset)).all()
+        if sort.lstrip("-") == "events":
+            counts = event_counts(conn, excluded)
+            ids = [r[0] for r in conn.execute(stmt.with_only_columns(s.actors.c.id))]
+            sign = -1 if sort.startswith("-") else 1
+            ids.sort(key=lambda i: (sign * counts.get(i, 0), i))
+            total = len(ids)
+            page_ids = ids[offset:offset + limit if limit is not None else None]
+            by_id = {r.id: r for r in conn.execute(select(s.actors).where(s.actors.c.id.in_(page_ids)))}
+            rows = [by_id[i] for i in page_ids if i in by_id]
+        else:
+            stmt = stmt.order_by(*_order(sort, keys, "actors"), s.actors.c.id)
+            total = _count(conn, stmt)
+            rows = conn.execute(_page(stmt, limit, offset)).all()
+            counts = event_counts(conn, excluded, within=[r.id for r in rows])
         ids = [r.id for r in rows]
         aliases: dict[str, list[str]] = {}
         merged: dict[str, list[str]] = {}
@@ -245,7 +256,7 @@ def actors(store: Store, *, q: str | None = None, kind: str | None = None, canon
                                   .order_by(s.actor_merges.c.actor_id)):
                 merged.setdefault(r.canonical_id, []).append(r.actor_id)
     items = [ActorRow(Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector,
-                            aliases=aliases.get(r.id, [])), int(r.events), merged.get(r.id, [])) for r in rows]
+                            aliases=aliases.get(r.id, [])), counts.get(r.id, 0), merged.get(r.id, [])) for r in rows]
     return Page(items, total, limit, offset)
 
 
@@ -463,3 +474,36 @@ def map_points(store: Store, *, limit: int = 500, **filters: Any) -> tuple[list[
             points.append(MapPoint(r.place_name, float(r.place_lat), float(r.place_lon), r.place_country,
                                    r.place_precision, int(r.n), sample))
     return points, n_placed, n_all - n_placed
+
+
+_SENTENCES: dict[tuple[str, str, int, int], str] = {}  # (store url, doc, start, end) → text; documents never change
+
+
+def sentences(store: Store, spans: Sequence[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+    """Evidence sentences cut out by the database (substr), so a page of claims never loads whole articles.
+    A document's text never changes (its id is its hash), so cut sentences are kept (a bounded cache)."""
+    out: dict[tuple[str, int, int], str] = {}
+    for sp in set(spans):
+        hit = _SENTENCES.get((store.url, *sp))
+        if hit is not None:
+            out[sp] = hit
+    wanted = sorted(set(spans) - set(out))
+    with store.engine.connect() as conn:
+        for doc, start, end in wanted:
+            q = select(func.substr(s.documents.c.text, start + 1, end - start)).where(s.documents.c.id == doc)
+            out[(doc, start, end)] = conn.execute(q).scalar() or ""
+    if len(_SENTENCES) > 50_000:
+        _SENTENCES.clear()
+    _SENTENCES.update(((store.url, *k), v) for k, v in out.items())
+    return out
+
+
+def actors_by_id(store: Store, ids: Sequence[str]) -> dict[str, Actor]:
+    """Actor records (without aliases) for many ids in one query per 500: the names a page shows."""
+    wanted = sorted(set(ids))
+    out: dict[str, Actor] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            for r in conn.execute(select(s.actors).where(s.actors.c.id.in_(wanted[i:i + 500]))):
+                out[r.id] = Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector)
+    return out

@@ -12,6 +12,7 @@ from typing import Any
 
 from claimgraph import api
 from claimgraph.dates import filter_bounds
+from claimgraph.errors import NotFound
 from claimgraph.export.graph import Edge, actor_nodes, canonical_ids, graph_edges, quad_of
 from claimgraph.model import Actor, Claim, Document, Event
 from claimgraph.ontology.plover import QUADS
@@ -78,6 +79,8 @@ class Views:
         self._actors: dict[str, Actor] | None = None
         self._docs: dict[str, Document] | None = None
         self._canon: dict[str, str] | None = None
+        self._one: dict[str, Actor] = {}
+        self._doc_cache: dict[str, Document] = {}
 
     # ------------------------------------------------------------ lookups
     @property
@@ -99,8 +102,24 @@ class Views:
         return self._canon
 
     def actor(self, ident: str) -> Actor:
+        """The canonical actor for an id, by primary key (cached per request): a page names a few
+        dozen actors, and loading every actor of a large store cost more than the page itself."""
         ident = self.canon.get(ident, ident)
-        return self.actors.get(ident) or Actor(id=ident, name=ident)
+        if self._actors is not None:
+            return self._actors.get(ident) or Actor(id=ident, name=ident)
+        if ident not in self._one:
+            try:
+                self._one[ident] = self.store.get_actor(ident)
+            except NotFound:
+                self._one[ident] = Actor(id=ident, name=ident)
+        return self._one[ident]
+
+    def actor_row(self, ident: str) -> Actor | None:
+        """A raw actor record (not its canonical actor), or None."""
+        try:
+            return self.store.get_actor(ident)
+        except NotFound:
+            return None
 
     def names(self) -> dict[str, str]:
         return {a.id: a.name for a in self.actors.values()}
@@ -143,7 +162,7 @@ class Views:
         centre = None
         if focus:  # an unknown actor is an error with suggestions, as everywhere
             cands = sorted({self.canon.get(i, i) for i in api.actor_ids(self.store, focus)})
-            centre = next((c for c in cands if c in self.actors), cands[0])
+            centre = next((c for c in cands if self.actor_row(c) is not None), cands[0])
         has_claims = self.store.count("claims") > 0
         if has_claims:
             rows = queries.claim_edge_rows(self.store, type=f.type, status=f.status, min_grade=f.min_grade, lo=lo,
@@ -151,6 +170,7 @@ class Views:
         else:
             rows = queries.event_edge_rows(self.store, type=f.type, status=f.status, lo=lo, hi=hi, actor_ids=ids)
         edges, chosen, total = aggregate(rows, self.canon, "claim" if has_claims else "event", top, centre)
+        self.prefetch(chosen)
         return {
             "edges_are": "claims" if has_claims else "events", "detail": "dyads",
             "nodes": [{"id": a.id, "label": a.name, "kind": a.kind, "country": a.country, "href": actor_href(a.id)}
@@ -174,20 +194,39 @@ class Views:
         }
 
     # ------------------------------------------------------------ claims
-    def claim_view(self, c: Claim, index: dict[str, Claim] | None = None, with_evidence: bool = False) -> ClaimView:
+    def claim_view(self, c: Claim, index: dict[str, Claim] | None = None, with_evidence: bool = False,
+                   events: dict[str, Event] | None = None) -> ClaimView:
         view = ClaimView(c, [self.actor(a) for a in c.source], [self.actor(a) for a in c.target], quad_of(c.type))
         for link in c.links:
             other = index.get(link.claim) if index is not None else None
             view.links.setdefault(link.kind, []).append((other, link.why))
         if with_evidence:
-            texts: dict[str, str] = {}
-            for ev in self.claims_store.events_by_id(c.events):
-                if ev.document_id not in texts:
-                    texts[ev.document_id] = self.store.get_document(ev.document_id).text
-                view.evidence.append(Evidence(
-                    ev, texts[ev.document_id][ev.sentence.start:ev.sentence.end], self.docs.get(ev.document_id),
-                    f"/documents/{ev.document_id}#ev-{ev.id}"))
+            evs = ([events[e] for e in c.events if e in events] if events is not None
+                   else self.claims_store.events_by_id(c.events))
+            view.evidence = self._evidence(evs)
         return view
+
+    def _evidence(self, evs: list[Event]) -> list[Evidence]:
+        """Sentences cut out by the database and their documents, in two queries for the lot."""
+        texts = queries.sentences(self.store, [(e.document_id, e.sentence.start, e.sentence.end) for e in evs])
+        docs = self.documents([e.document_id for e in evs])
+        return [Evidence(ev, texts[(ev.document_id, ev.sentence.start, ev.sentence.end)], docs.get(ev.document_id),
+                         f"/documents/{ev.document_id}#ev-{ev.id}") for ev in evs]
+
+    def documents(self, ids: list[str]) -> dict[str, Document]:
+        """These documents (no text), cached per request."""
+        missing = [i for i in ids if i not in self._doc_cache]
+        if missing:
+            self._doc_cache.update(queries.documents_by_id(self.store, missing))
+        return {i: self._doc_cache[i] for i in ids if i in self._doc_cache}
+
+    def prefetch(self, ids: Any) -> None:
+        """Load the actors a page will name in one query instead of one each."""
+        want = {self.canon.get(i, i) for i in ids} - set(self._one)
+        if want and self._actors is None:
+            found = queries.actors_by_id(self.store, sorted(want))
+            for i in want:
+                self._one[i] = found.get(i) or Actor(id=i, name=i)
 
     def ledger(self, f: Filters, with_evidence: bool = True, *, sort: str = "support", limit: int | None = None,
                offset: int = 0) -> tuple[list[ClaimView], Page[Any]]:
@@ -197,11 +236,16 @@ class Views:
         page = api.claims_page(self.store, type=f.type, status=f.status, min_grade=f.min_grade, since=f.since,
                                until=f.until, actor=f.actor, sort=sort, limit=limit, offset=offset)
         claims = [sc.claim for sc in page.items]
+        self.prefetch(a for c in claims for a in (*c.source, *c.target))
         linked = {ln.claim for c in claims for ln in c.links} - {c.id for c in claims}
         index = {c.id: c for c in claims}
         if linked:
             index.update((sc.claim.id, sc.claim) for sc in self.claims_store.claims(linked))
-        return [self.claim_view(c, index, with_evidence) for c in claims], page
+        events = ({e.id: e for e in self.claims_store.events_by_id({x for c in claims for x in c.events})}
+                  if with_evidence else None)
+        if events:  # every sentence of the page at once
+            self._evidence(list(events.values()))
+        return [self.claim_view(c, index, with_evidence, events) for c in claims], page
 
     def claim(self, ident: str) -> ClaimView | None:
         sc = self.claims_store.get_claim(ident)
@@ -219,7 +263,8 @@ class Views:
         t = api.timeline(self.store, actor=actor, since=since, until=until, older=older, limit=limit,
                          offset=offset)
         evs = t["events"].items + t["undated"].items
-        docs = queries.documents_by_id(self.store, [e.document_id for e in evs])
+        docs = self.documents([e.document_id for e in evs])
+        self.prefetch(a for e in evs for a in (*e.source, *e.target))
         dated = [self._timeline_item(ev, docs) for ev in t["events"].items]
         undated = [self._timeline_item(ev, docs) for ev in t["undated"].items]
         return {"events": dated, "undated": undated, "actor": actor, "page": t["events"].meta(),
