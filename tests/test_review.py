@@ -104,6 +104,9 @@ def test_merge_in_the_ui_survives_re_extraction_and_writes_need_csrf(db: Path) -
                        follow_redirects=False).status_code == 403
     assert client.post(f"/actors/{into}/merge", data={**form, "csrf": "x" * 43}, headers=same,
                        follow_redirects=False).status_code == 403
+    # what Chromium sends from a page with no-referrer: Origin "null" and Sec-Fetch-Site
+    assert client.post(f"/actors/{into}/merge", data=form, headers={"origin": "null", "sec-fetch-site": "cross-site"},
+                       follow_redirects=False).status_code == 403
     r = client.post(f"/actors/{into}/merge", data=form, headers=same, follow_redirects=False)
     assert r.status_code == 303
     assert other in api.actor_ids(store, into)

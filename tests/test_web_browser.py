@@ -266,3 +266,32 @@ def test_payloads_stay_text_on_every_page_and_in_the_report(site: dict[str, obje
     _assert_inert(page, [XSS_NAME, XSS_SCRIPT, XSS_IMG], "report")
     page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
     assert page.errors == []
+
+
+def test_reject_an_event_in_the_browser(site: dict[str, object], browser: object) -> None:
+    """Last in the module: it changes the shared store (the rejection re-analyses its claims)."""
+    base, ids = str(site["base"]), site["ids"]
+    doc = ids["Haaretz"]  # type: ignore[index]
+    aid = f"{doc[:8]}-aid"
+    assert "2012" in [r["period"] for r in httpx.get(base + "/api/dyad?a=ISR&b=AZE").json()["rows"]]
+    page = _page(browser)
+    page.goto(f"{base}/documents/{doc}")
+    item = page.locator(f"li#review-{aid}")
+    item.locator("details.review summary").click()
+    item.locator("input[name=who]").fill("browser test")
+    item.locator("input[name=why]").fill("the deal was never signed")
+    item.locator("button[value=reject]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/documents/{doc}#ev-{aid}"), (page.url, page.locator("body").inner_text()[:500])
+    assert page.locator(f"li#review-{aid} .verdict").text_content() == "rejected"
+    page.screenshot(path=str(SHOTS / "review-rejected.png"), full_page=True)
+    claims = httpx.get(base + "/api/claims?limit=200").json()["items"]
+    assert not any(aid in c["events"] for c in claims)
+    assert "2012" not in [r["period"] for r in httpx.get(base + "/api/dyad?a=ISR&b=AZE").json()["rows"]]
+    audit = httpx.get(base + "/api/decisions").json()["items"]
+    assert audit[0]["who"] == "browser test" and audit[0]["action"] == "reject"
+    # a forged cross-site post is refused
+    r = httpx.post(f"{base}/events/{aid}/review", data={"action": "confirm", "who": "x", "csrf": "y" * 43},
+                   headers={"origin": "http://evil.example"})
+    assert r.status_code == 403
+    assert page.errors == []
