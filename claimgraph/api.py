@@ -16,7 +16,7 @@ from typing import IO, Any, Protocol
 
 from claimgraph import registry
 from claimgraph.dates import bounds, filter_bounds
-from claimgraph.errors import InputError, UnknownActor, UsageError
+from claimgraph.errors import InputError, UnknownActor, UnknownPlace, UsageError
 from claimgraph.model import Document, Event
 from claimgraph.store import Store, queries
 from claimgraph.store.queries import MAX_LIMIT, ActorRow, Page
@@ -214,12 +214,12 @@ def place_filters(country: str | None, near: str | None, km: float = 50.0) -> di
     if country:
         code = places.country_code(country)
         if code is None:
-            raise UsageError(f"country {country!r}: not a country name or ISO code the gazetteer knows")
+            raise UnknownPlace("country", country)
         out["country"] = code
     if near:
         p = places.resolve(near)
         if p is None:
-            raise UsageError(f"near {near!r}: no place of that name in the gazetteer")
+            raise UnknownPlace("near", near)
         if not 0 < km <= 2000:
             raise UsageError(f"km {km}: between 0 and 2,000")
         dlat = km / 111.0

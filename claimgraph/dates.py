@@ -23,8 +23,10 @@ def _one(value: str) -> tuple[str, str] | None:
         if month and not 1 <= int(month) <= 12:
             return None
         if day:
-            if not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+            if int(day) < 1:
                 return None
+            # "2023-02-30" (a form lets one type it) is the month's last day, not an error
+            day = f"{min(int(day), calendar.monthrange(int(year), int(month))[1]):02d}"
             return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
         if month:
             last = calendar.monthrange(int(year), int(month))[1]

@@ -75,6 +75,13 @@ class UnknownActor(NotFound):
         self.suggestions = suggestions
 
 
+class UnknownPlace(NotFound):
+    """A place or country the offline gazetteer does not know."""
+
+    def __init__(self, what: str, name: str) -> None:
+        ClaimgraphError.__init__(self, f"{what} {name!r}: no such place in the gazetteer")
+
+
 class UsageError(ClaimgraphError):
     """Options that do not fit together, or a value out of range."""
 

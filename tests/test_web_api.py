@@ -17,7 +17,7 @@ from claimgraph.web.highlight import Block, Mark, highlight
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, str]]:
     """Read-only tests share one store."""
     store, ids = make_store(tmp_path_factory.mktemp("web") / "w.db")
-    return TestClient(create_app(store=store)), ids
+    return TestClient(create_app(store=store), base_url="http://localhost"), ids
 
 
 def test_every_page_renders_with_a_strict_csp(built: tuple[TestClient, dict[str, str]]) -> None:
@@ -50,7 +50,7 @@ def test_graph_api_filters_claim_edges(built: tuple[TestClient, dict[str, str]])
 def test_graph_falls_back_to_events_before_analysis(tmp_path: Path) -> None:
     store, _ = make_store(tmp_path / "e.db")
     ClaimStore(store).replace_claims(None, [])
-    client = TestClient(create_app(store=store))
+    client = TestClient(create_app(store=store), base_url="http://localhost")
     g = client.get("/api/graph?detail=claims").json()
     assert g["edges_are"] == "events" and len(g["edges"]) == 5
     assert all(e["href"].split("#")[1].startswith("ev-") for e in g["edges"])
@@ -90,7 +90,7 @@ def test_graph_page_without_vendor_files_shows_a_table(tmp_path: Path) -> None:
     store, _ = make_store(tmp_path / "v.db")
     empty = tmp_path / "vendor"
     empty.mkdir()
-    client = TestClient(create_app(store=store, vendor=empty))
+    client = TestClient(create_app(store=store, vendor=empty), base_url="http://localhost")
     r = client.get("/graph")
     assert r.status_code == 200
     assert 'id="no-vendor"' in r.text and "cytoscape.min.js" not in r.text

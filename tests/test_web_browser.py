@@ -268,6 +268,24 @@ def test_payloads_stay_text_on_every_page_and_in_the_report(site: dict[str, obje
     assert page.errors == []
 
 
+def test_browser_signs_in_once_with_the_token_and_scripts_keep_working(site: dict[str, object],
+                                                                       browser: object) -> None:
+    """A token-guarded server: the ?token= URL once, then the HttpOnly cookie carries pages, static JS and fetches."""
+    from serve_helpers import serve
+
+    token = "browser-token-0123456789abcdef"
+    with serve(Path(str(site["report"])).with_name("b.db"), "--require-token", "--token", token) as server:
+        page = _page(browser)
+        denied = page.goto(server.base + "/timeline")
+        assert denied is not None and denied.status == 401
+        page.goto(server.base + f"/timeline?token={token}")
+        page.wait_for_selector("#timeline[data-ready] svg")  # timeline.js loaded and /api/timeline fetched
+        assert page.url == server.base + "/timeline"  # the token is gone from the address bar
+        assert page.evaluate("() => document.cookie").find(token) < 0  # HttpOnly: not readable by scripts
+        assert page.locator("#timeline a.tl-event").count() == 4
+        assert page.errors == []
+
+
 def test_reject_an_event_in_the_browser(site: dict[str, object], browser: object) -> None:
     """Last in the module: it changes the shared store (the rejection re-analyses its claims)."""
     base, ids = str(site["base"]), site["ids"]
@@ -281,8 +299,11 @@ def test_reject_an_event_in_the_browser(site: dict[str, object], browser: object
     item.locator("input[name=who]").fill("browser test")
     item.locator("input[name=why]").fill("the deal was never signed")
     item.locator("button[value=reject]").click()
-    page.wait_for_load_state()
-    assert page.url.endswith(f"/documents/{doc}#ev-{aid}"), (page.url, page.locator("body").inner_text()[:500])
+    try:
+        page.wait_for_selector(f"li#review-{aid} .verdict", timeout=10_000)  # review.js posted and reloaded
+    except Exception:  # noqa: BLE001 - say why, not only that it timed out
+        pytest.fail(f"not saved: {page.locator('.write-error').all_text_contents()} {page.errors}")
+    assert page.url.endswith(f"/documents/{doc}#review-{aid}")
     assert page.locator(f"li#review-{aid} .verdict").text_content() == "rejected"
     page.screenshot(path=str(SHOTS / "review-rejected.png"), full_page=True)
     claims = httpx.get(base + "/api/claims?limit=200").json()["items"]

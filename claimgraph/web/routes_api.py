@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -12,25 +12,30 @@ from claimgraph.export.records import document_record
 from claimgraph.store import Store
 from claimgraph.store.queries import MAX_LIMIT, Page
 from claimgraph.store.search import KINDS
-from claimgraph.web.views import ClaimView, Filters, Views
+from claimgraph.web import schemas
+from claimgraph.web.params import (
+    ActorId,
+    ActorQ,
+    ByQ,
+    ClaimId,
+    DocId,
+    DyadActorQ,
+    GradeQ,
+    KindQ,
+    LimitQ,
+    OffsetQ,
+    PlaceQ,
+    SinceQ,
+    StatusQ,
+    TimeQ,
+    TypeQ,
+    UntilQ,
+    filters,
+)
+from claimgraph.web.views import ClaimView, Views
 from claimgraph.web.views_docs import actor_view, dyad_series
 
-router = APIRouter(prefix="/api", tags=["api"])
-
-# Every list is one bounded page: `limit` rows (at most MAX_LIMIT) from `offset`, with the `total`.
-# Declared as Annotated types: FastAPI copies each use, where one shared Query() default would be one
-# object bound to the first parameter's name.
-LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
-OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
-DateQ = Annotated[str | None, Query(max_length=21, pattern=r"^\d{2,4}(X{0,2})(-\d{2}(-\d{2})?)?$",
-                                    description="YYYY, YYYY-MM or YYYY-MM-DD")]
-ActorQ = Annotated[str | None, Query(max_length=200, description="actor id, name or alias")]
-TypeQ = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")]
-StatusQ = Annotated[str | None, Query(pattern="^(|asserted|reported|alleged|denied|hypothetical)$")]
-KindQ = Annotated[list[Literal["document", "sentence", "actor"]] | None,
-                  Query(description="document, sentence or actor (repeat for several); default: all")]
-PlaceQ = Annotated[str | None, Query(max_length=100, description="a place or country name, or an ISO code")]
-GradeQ = Annotated[str | None, Query(pattern="^(|[A-Fa-f][1-6]?)$", description="Admiralty code, e.g. B2")]
+router = APIRouter(prefix="/api", tags=["api"], responses=schemas.COMMON_ERRORS)
 
 
 def envelope(page: Page[Any], items: list[Any]) -> dict[str, Any]:
@@ -58,33 +63,27 @@ def claim_json(cv: ClaimView) -> dict[str, Any]:
     }
 
 
-def _filters(type: str | None, status: str | None, min_grade: str | None, since: str | None,
-             until: str | None, actor: str | None) -> Filters:
-    return Filters(type=type or None, status=status or None, min_grade=min_grade or None, since=since or None,
-                   until=until or None, actor=actor or None)
-
-
-@router.get("/overview")
+@router.get("/overview", response_model=schemas.Overview)
 def api_overview(request: Request) -> dict[str, Any]:
     """Counts, recent documents, busiest actors, claims by grade."""
     return views(request).overview()
 
 
-@router.get("/graph")
+@router.get("/graph", response_model=schemas.Graph, responses=schemas.UNKNOWN_ACTOR)
 def api_graph(request: Request, type: TypeQ = None, status: StatusQ = None,
-              min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+              min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
               actor: ActorQ = None, detail: str = Query("dyads", pattern="^(dyads|claims)$"),
               top: int = Query(40, ge=1, le=MAX_LIMIT, description="draw the busiest N actors"),
               focus: ActorQ = None) -> dict[str, Any]:
     """Actors as nodes; by default one edge per dyad and quad weighted by independent support,
     among the `top` busiest actors or around `focus`; `detail=claims` draws one edge per claim
     (events before analysis)."""
-    return views(request).graph(_filters(type, status, min_grade, since, until, actor), detail, top, focus or None)
+    return views(request).graph(filters(type, status, min_grade, since, until, actor), detail, top, focus or None)
 
 
-@router.get("/timeline")
-def api_timeline(request: Request, actor: ActorQ = None, since: DateQ = None,
-                 until: DateQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
+@router.get("/timeline", response_model=schemas.Timeline, responses=schemas.UNKNOWN_ACTOR)
+def api_timeline(request: Request, actor: ActorQ = None, since: SinceQ = None,
+                 until: UntilQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
                  offset: OffsetQ = 0) -> dict[str, Any]:
     """Events by event date with their reporting date, one page, opening on the reporting period;
     `background` counts older events left out (`older=true` shows them); undated events apart."""
@@ -93,26 +92,26 @@ def api_timeline(request: Request, actor: ActorQ = None, since: DateQ = None,
     return {**t, **t["page"]}
 
 
-@router.get("/claims")
+@router.get("/claims", response_model=schemas.ClaimPage, responses=schemas.UNKNOWN_ACTOR)
 def api_claims(request: Request, type: TypeQ = None, status: StatusQ = None,
-               min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+               min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
                actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
                limit: LimitQ = 50, offset: OffsetQ = 0) -> dict[str, Any]:
     """The claim ledger, best-supported first, one page."""
-    ledger, page = views(request).ledger(_filters(type, status, min_grade, since, until, actor), with_evidence=False,
+    ledger, page = views(request).ledger(filters(type, status, min_grade, since, until, actor), with_evidence=False,
                                          sort=sort, limit=limit, offset=offset)
     return envelope(page, [claim_json(cv) for cv in ledger])
 
 
-@router.get("/claims/{claim_id}")
-def api_claim(request: Request, claim_id: str) -> dict[str, Any]:
+@router.get("/claims/{claim_id}", response_model=schemas.ClaimOut, responses=schemas.NOT_FOUND)
+def api_claim(request: Request, claim_id: ClaimId) -> dict[str, Any]:
     cv = views(request).claim(claim_id)
     if cv is None:
         raise NotFound("claim", claim_id)
     return claim_json(cv)
 
 
-@router.get("/documents")
+@router.get("/documents", response_model=schemas.DocumentPage)
 def api_documents(request: Request, sort: str = Query("-published", pattern="^-?(published|ingested|title|outlet)$"),
                   outlet: str | None = Query(None, max_length=200), limit: LimitQ = 50,
                   offset: OffsetQ = 0) -> dict[str, Any]:
@@ -122,16 +121,16 @@ def api_documents(request: Request, sort: str = Query("-published", pattern="^-?
     return envelope(page, [{**d.summary(), "author": d.author, "href": f"/documents/{d.id}"} for d in page.items])
 
 
-@router.get("/documents/{doc_id}")
-def api_document(request: Request, doc_id: str) -> dict[str, Any]:
+@router.get("/documents/{doc_id}", response_model=schemas.DocumentOut, responses=schemas.NOT_FOUND)
+def api_document(request: Request, doc_id: DocId) -> dict[str, Any]:
     v = views(request)
     doc = v.store.get_document(doc_id)
     return {**document_record(doc), "events": [e.to_json() for e in api.events(v.store, document=doc.id)]}
 
 
-@router.get("/events")
+@router.get("/events", response_model=schemas.EventPage, responses=schemas.UNKNOWN_FILTER)
 def api_events(request: Request, actor: ActorQ = None, type: TypeQ = None,
-               status: StatusQ = None, since: DateQ = None, until: DateQ = None,
+               status: StatusQ = None, since: SinceQ = None, until: UntilQ = None,
                document: str | None = Query(None, max_length=64, pattern="^[0-9a-f]*$"),
                sort: str = Query("document", pattern="^-?(document|date|type)$"), limit: LimitQ = 50,
                offset: OffsetQ = 0, country: PlaceQ = None, near: PlaceQ = None,
@@ -144,7 +143,7 @@ def api_events(request: Request, actor: ActorQ = None, type: TypeQ = None,
     return envelope(page, [{**e.to_json(), "href": f"/documents/{e.document_id}#ev-{e.id}"} for e in page.items])
 
 
-@router.get("/actors")
+@router.get("/actors", response_model=schemas.ActorPage)
 def api_actors(request: Request, q: str | None = Query(None, max_length=100, description="typeahead: part of a name"),
                kind: str | None = Query(None, max_length=40), sort: str = Query("name", pattern="^-?(name|id|kind|events)$"),
                limit: LimitQ = 50, offset: OffsetQ = 0) -> dict[str, Any]:
@@ -156,8 +155,8 @@ def api_actors(request: Request, q: str | None = Query(None, max_length=100, des
                             "href": f"/actors/{r.actor.id}"} for r in page.items])
 
 
-@router.get("/map")
-def api_map(request: Request, actor: ActorQ = None, type: TypeQ = None, since: DateQ = None, until: DateQ = None,
+@router.get("/map", response_model=schemas.MapOut, responses=schemas.UNKNOWN_FILTER)
+def api_map(request: Request, actor: ActorQ = None, type: TypeQ = None, since: SinceQ = None, until: UntilQ = None,
             country: PlaceQ = None, limit: int = Query(500, ge=1, le=2000)) -> dict[str, Any]:
     """Events grouped by gazetteer place (busiest first, at most `limit` places), filtered like the
     timeline; `unplaced` counts the events whose location the gazetteer does not know."""
@@ -170,7 +169,7 @@ def api_map(request: Request, actor: ActorQ = None, type: TypeQ = None, since: D
                        for p in m["points"]]}
 
 
-@router.get("/search")
+@router.get("/search", response_model=schemas.SearchPage)
 def api_search(request: Request, q: str = Query(..., min_length=1, max_length=200),
                kind: KindQ = None,
                limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: OffsetQ = 0) -> dict[str, Any]:
@@ -189,8 +188,8 @@ def hit_href(h: Any) -> str:
     return f"/documents/{h.ref}"
 
 
-@router.get("/actors/{actor_id}")
-def api_actor(request: Request, actor_id: str) -> dict[str, Any]:
+@router.get("/actors/{actor_id}", response_model=schemas.ActorDetail, responses=schemas.NOT_FOUND)
+def api_actor(request: Request, actor_id: ActorId) -> dict[str, Any]:
     v = views(request)
     data = actor_view(v, actor_id)
     if data is None:
@@ -203,8 +202,7 @@ def api_actor(request: Request, actor_id: str) -> dict[str, Any]:
             "claims": [c.claim.id for c in data["claims"]], "events": [e["event"].id for e in data["events"]]}
 
 
-@router.get("/dyad")
-def api_dyad(request: Request, a: str, b: str, by: str = Query("year", pattern="^(year|month)$"),
-             time: str = Query("event", pattern="^(event|reporting)$")) -> dict[str, Any]:
+@router.get("/dyad", response_model=schemas.Dyad, responses=schemas.UNKNOWN_ACTOR)
+def api_dyad(request: Request, a: DyadActorQ, b: DyadActorQ, by: ByQ = "year", time: TimeQ = "event") -> dict[str, Any]:
     """Counts by PLOVER quad and summed/mean intensity per period, by event (or reporting) date."""
     return dyad_series(views(request), a, b, by, reporting_time=time == "reporting")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+from urllib.parse import quote
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -11,19 +14,25 @@ from claimgraph.model import STATUSES
 from claimgraph.ontology.plover import PLOVER_TYPES
 from claimgraph.store.queries import MAX_LIMIT
 from claimgraph.web.highlight import marked
-from claimgraph.web.routes_api import (
+from claimgraph.web.params import (
+    MAX_ID,
+    ActorId,
     ActorQ,
-    DateQ,
+    ByQ,
+    ClaimId,
+    DocId,
     GradeQ,
     LimitQ,
     OffsetQ,
     PlaceQ,
+    SinceQ,
     StatusQ,
+    TimeQ,
     TypeQ,
-    _filters,
-    hit_href,
-    views,
+    UntilQ,
+    filters,
 )
+from claimgraph.web.routes_api import hit_href, views
 from claimgraph.web.svg import dyad_chart
 from claimgraph.web.templating import map_vendor_ready, render
 from claimgraph.web.views_docs import actor_view, document_view
@@ -39,10 +48,10 @@ def overview(request: Request) -> HTMLResponse:
 
 @router.get("/graph", response_class=HTMLResponse)
 def graph(request: Request, type: TypeQ = None, status: StatusQ = None,
-          min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+          min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
           actor: ActorQ = None, detail: str = Query("dyads", pattern="^(dyads|claims)$"),
           top: int = Query(40, ge=1, le=MAX_LIMIT), focus: ActorQ = None) -> HTMLResponse:
-    f = _filters(type, status, min_grade, since, until, actor)
+    f = filters(type, status, min_grade, since, until, actor)
     v = views(request)
     data = v.graph(f, detail, top, focus or None)
     return render(request, "graph.html", {"g": data, "f": f, "types": PLOVER_TYPES, "statuses": STATUSES,
@@ -50,8 +59,8 @@ def graph(request: Request, type: TypeQ = None, status: StatusQ = None,
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, actor: ActorQ = None, since: DateQ = None,
-             until: DateQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
+def timeline(request: Request, actor: ActorQ = None, since: SinceQ = None,
+             until: UntilQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
              offset: OffsetQ = 0) -> HTMLResponse:
     v = views(request)
     t = v.timeline(actor or None, since=since or None, until=until or None, older=older, limit=limit, offset=offset)
@@ -61,10 +70,10 @@ def timeline(request: Request, actor: ActorQ = None, since: DateQ = None,
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, type: TypeQ = None, status: StatusQ = None,
-           min_grade: GradeQ = None, since: DateQ = None, until: DateQ = None,
+           min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
            actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
            limit: int = Query(25, ge=1, le=MAX_LIMIT), offset: OffsetQ = 0) -> HTMLResponse:
-    f = _filters(type, status, min_grade, since, until, actor)
+    f = filters(type, status, min_grade, since, until, actor)
     v = views(request)
     ledger, page = v.ledger(f, sort=sort, limit=limit, offset=offset)
     return render(request, "claims.html", {"ledger": ledger, "page": page.meta(), "sort": sort, "f": f,
@@ -73,7 +82,7 @@ def claims(request: Request, type: TypeQ = None, status: StatusQ = None,
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-def claim(request: Request, claim_id: str) -> HTMLResponse:
+def claim(request: Request, claim_id: ClaimId) -> HTMLResponse:
     cv = views(request).claim(claim_id)
     if cv is None:
         raise NotFound("claim", claim_id)
@@ -88,7 +97,7 @@ def documents(request: Request, sort: str = Query("-published", pattern="^-?(pub
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, actor: ActorQ = None, type: TypeQ = None, since: DateQ = None, until: DateQ = None,
+def map_page(request: Request, actor: ActorQ = None, type: TypeQ = None, since: SinceQ = None, until: UntilQ = None,
              country: PlaceQ = None) -> HTMLResponse:
     """Events as points on country shapes (d3-geo + world-atlas, no tile server); a table without JS."""
     v = views(request)
@@ -111,7 +120,7 @@ def search(request: Request, q: str = Query("", max_length=200), limit: int = Qu
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str) -> HTMLResponse:
+def document(request: Request, doc_id: DocId) -> HTMLResponse:
     return render(request, "document.html", document_view(views(request), doc_id))
 
 
@@ -125,13 +134,16 @@ def actors(request: Request, q: str | None = Query(None, max_length=100), kind: 
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str, with_: str | None = Query(None, alias="with"),
-          by: str = Query("year", pattern="^(year|month)$"),
-          time: str = Query("event", pattern="^(event|reporting)$")) -> Response:
+def actor(request: Request, actor_id: ActorId,
+          with_: Annotated[str | None, Query(alias="with", max_length=MAX_ID)] = None,
+          by: ByQ = "year", time: TimeQ = "event") -> Response:
     v = views(request)
     canonical = v.canon.get(actor_id, actor_id)
     if canonical != actor_id:  # a merged-away id: show the actor it now belongs to
-        return RedirectResponse(request.url_for("actor", actor_id=canonical), status_code=307)
+        # relative, so no Host header (attacker-chosen under DNS rebinding) is ever reflected
+        query = request.url.query
+        return RedirectResponse("/actors/" + quote(canonical, safe="") + ("?" + query if query else ""),
+                                status_code=307)
     data = actor_view(v, actor_id, with_ or None, by, reporting_time=time == "reporting")
     if data is None:
         raise NotFound("actor", actor_id)

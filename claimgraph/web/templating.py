@@ -6,13 +6,14 @@ A module of its own so that `app` (which mounts the routes) and `routes_pages`
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
+
+from claimgraph.web.bidi import display
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -47,32 +48,21 @@ def pager(url: Any, meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def template_env() -> Environment:
-    """Autoescape on for everything (not only *.html): no template may emit raw text."""
+    """Autoescape on for everything (not only *.html): no template may emit raw text.
+
+    `finalize` strips bidi-override characters from every displayed value (bidi.py).
+    """
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, finalize=display)
     env.globals["quad_class"] = lambda q: "q-" + str(q).replace(" ", "-")
     env.globals["pager"] = pager
     return env
 
 
-CSRF_COOKIE = "cg_csrf"
-
-
-def csrf_token(request: Request) -> tuple[str, bool]:
-    """The browser's CSRF token (double-submit: a cookie every form echoes), and whether it is new."""
-    token = request.cookies.get(CSRF_COOKIE, "")
-    if len(token) == 43 and token.replace("-", "").replace("_", "").isalnum():
-        return token, False
-    return secrets.token_urlsafe(32), True
-
-
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     env: Environment = request.app.state.templates
     ready = vendor_ready(request.app.state.vendor)
-    token, new = csrf_token(request)
-    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, csrf=token,
+    csrf = getattr(request.state, "csrf", None)  # set by security.Guard; write requests must echo it
+    html = env.get_template(name).render(request=request, vendor=ready, path=request.url.path, csrf=csrf,
                                          **context)
-    response = HTMLResponse(html, status_code=status_code)
-    if new:  # SameSite=Strict: another site's form never carries it; the form field must match it
-        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
-    return response
+    return HTMLResponse(html, status_code=status_code)

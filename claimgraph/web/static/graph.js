@@ -14,6 +14,8 @@
     return;
   }
   var css = getComputedStyle(document.documentElement);
+  // bidi embeddings/overrides/isolates: an actor name must not reorder the labels around it
+  var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
   function colour(quad) {
     var v = css.getPropertyValue("--q-" + String(quad || "unknown").replace(/ /g, "-")).trim();
     return v || "#8a8a8a";
@@ -40,7 +42,7 @@
       g.nodes.forEach(function (n, i) {
         var a = 2 * Math.PI * i / Math.max(g.nodes.length, 1);
         elements.push({ group: "nodes", position: { x: 400 * Math.cos(a), y: 300 * Math.sin(a) },
-          data: { id: n.id, label: n.label, kind: n.kind, href: n.href,
+          data: { id: n.id, label: String(n.label).replace(BIDI, ""), kind: n.kind, href: n.href,
                   size: Math.round(16 + 6 * Math.sqrt(degree[n.id] || 0)) } });
       });
       g.edges.forEach(function (e, i) {

@@ -10,12 +10,14 @@
   var DAY = 86400000, YEAR = 365.25 * DAY;
   var LANE = 18, TOP = 28, LEFT = 10, LABEL = 320;
   var events = [], view = null, full = null, svg = null;
+  // bidi embeddings/overrides/isolates: article-supplied text must not reorder what follows it
+  var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 
   function t(iso) { return Date.parse(iso + "T00:00:00Z"); }
   function el(name, attrs, text) {
     var e = document.createElementNS(NS, name);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text !== undefined) { e.textContent = text; }
+    if (text !== undefined) { e.textContent = String(text).replace(BIDI, ""); }
     return e;
   }
   function unit(span) {
