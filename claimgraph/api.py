@@ -24,15 +24,21 @@ from claimgraph.store.search import Hit
 
 __all__ = [
     "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
-    "events", "export", "exporters", "summary", "Page", "documents_page", "events_page", "actors_page",
-    "claims_page", "timeline", "search", "actor_ids", "suggest_actors", "MAX_LIMIT", "review_event",
+    "events", "export", "exporters", "summary", "check", "read_claims", "Page", "documents_page", "events_page",
+    "actors_page", "claims_page", "timeline", "search", "actor_ids", "suggest_actors", "MAX_LIMIT", "review_event",
     "merge_actors", "split_actor", "decisions_page",
 ]
 
+MAX_CHECK_FILE_BYTES = 20_000_000  # --file: one claim a line; a bound, not a format limit
+MAX_CHECK_CLAIMS = 100_000
 
-def open_store(db: str | Path | None = None) -> Store:
-    """`db`: a SQLite path, a SQLAlchemy URL, or None for $CLAIMGRAPH_DB / ./claimgraph.db."""
-    return Store.open(db)
+
+def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
+    """`db`: a SQLite path, a SQLAlchemy URL, or None for $CLAIMGRAPH_DB / ./claimgraph.db.
+
+    `create=False` raises StoreError when there is no store there yet (what reading commands want).
+    """
+    return Store.open(db, create=create)
 
 
 class ProgressSink(Protocol):
@@ -50,6 +56,9 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     files: int = 0
+    skipped: list[str] = field(default_factory=list)  # files from which nothing was stored
+    bad_records: int = 0  # errors inside files that still stored something
+    partly_read: list[str] = field(default_factory=list)  # those files
     extracted: list[str] = field(default_factory=list)
     extraction_errors: list[str] = field(default_factory=list)
     analysis: dict[str, Any] = field(default_factory=dict)
@@ -60,6 +69,8 @@ class IngestResult:
             "added": len(self.added),
             "duplicates": len(self.duplicates),
             "errors": [str(e) for e in self.errors],
+            "skipped_files": len(self.skipped),
+            "bad_records": self.bad_records,
             "undated": self.undated,
             "extracted": len(self.extracted),
             "extraction_errors": self.extraction_errors,
@@ -91,7 +102,8 @@ def ingest(
     report = ingest_paths(paths, store, options, progress=(lambda p: progress.advance("reading", p)) if progress else None)
     result = IngestResult(
         added=report.added, duplicates=report.duplicates, errors=report.errors,
-        undated=report.undated, files=report.files,
+        undated=report.undated, files=report.files, skipped=report.skipped, bad_records=report.bad_records,
+        partly_read=report.partly_read,
     )
     if extract_text:
         from claimgraph.nlp.extract import extractor_version
@@ -255,8 +267,20 @@ def claims_page(store: Store, *, type: str | None = None, status: str | None = N
     """The claim ledger (StoredClaims), best-supported first, filtered in SQL."""
     lo, hi = filter_bounds(since, until)
     ids = actor_ids(store, actor) if actor else None
+    limit = _bounded(limit, cap)
+    if sort.lstrip("-") == "support":
+        # the ledger order of analysis/track.py (independent support, specificity, grade; background
+        # last) reads grade reasons, so it is computed here over light rows, then one page is hydrated
+        from claimgraph.analysis.track import ledger_order
+
+        rows = sorted(queries.claim_rows(store, type=type, status=status, min_grade=min_grade, lo=lo, hi=hi,
+                                         actor_ids=ids), key=ledger_order, reverse=sort.startswith("-"))
+        if offset < 0:
+            raise UsageError(f"offset {offset}: must be 0 or more")
+        chosen = [sc.claim.id for sc in rows[offset:offset + limit if limit is not None else None]]
+        return Page(queries.claims_by_ids(store, chosen), len(rows), limit, offset)
     return queries.claims(store, type=type, status=status, min_grade=min_grade, lo=lo, hi=hi, actor_ids=ids,
-                          sort=sort, limit=_bounded(limit, cap), offset=offset)
+                          sort=sort, limit=limit, offset=offset)
 
 
 def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
@@ -418,17 +442,20 @@ def summary(store: Store, top: int = 8) -> dict[str, Any]:
 
 
 def claims_summary(store: Store, top: int = 5) -> dict[str, Any]:
-    """Claims, links by kind, grades, and the best-supported claims (most independent sources first)."""
+    """Claims, links by kind, grades, and the best-supported claims (independent support, then specificity)."""
     from collections import Counter
 
     from claimgraph.store.claims import ClaimStore
 
     cs = ClaimStore(store)
-    claims = [sc.claim for sc in cs.claims()]
+    stored = cs.claims()
+    claims = [sc.claim for sc in stored]
     if not claims:
         return {}
     links = Counter(kind for _a, _b, kind, _why in cs.all_links())
-    best = sorted(claims, key=lambda c: (-len(c.independent_sources), c.grade.credibility, c.id))[:top]
+    from claimgraph.analysis.track import ledger_order
+
+    best = [sc.claim for sc in sorted(stored, key=ledger_order)[:top]]
     return {
         "claims": len(claims),
         "links": dict(links.most_common()),
@@ -439,3 +466,53 @@ def claims_summary(store: Store, top: int = 5) -> dict[str, Any]:
             for c in best
         ],
     }
+
+
+def read_claims(path: str | Path) -> list[str]:
+    """Claims from a text file, one a line (blank lines skipped); every bad line is named in one error."""
+    from claimgraph.analysis.stance import MAX_CLAIM_CHARS
+
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_CHECK_FILE_BYTES:
+            raise InputError(p, f"{size:,} bytes is over the limit of {MAX_CHECK_FILE_BYTES:,} bytes for a claims file")
+        text = p.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError as exc:
+        raise InputError(p, "file not found") from exc
+    except IsADirectoryError as exc:
+        raise InputError(p, "is a folder, not a file of claims") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(p, f"not valid UTF-8 text (byte {exc.start})") from exc
+    claims, too_long = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > MAX_CLAIM_CHARS:
+            too_long.append(number)
+        claims.append(line)
+    if too_long:
+        raise InputError(p, f"line(s) {', '.join(map(str, too_long[:10]))} longer than {MAX_CLAIM_CHARS} characters: "
+                            "a claim is a sentence or two")
+    if len(claims) > MAX_CHECK_CLAIMS:
+        raise InputError(p, f"{len(claims):,} claims is over the limit of {MAX_CHECK_CLAIMS:,} per run")
+    return claims
+
+
+def check(store: Store, claims: Sequence[str]) -> list[dict[str, Any]]:
+    """What the stored documents say about each claim: agree, disagree or discuss, with evidence.
+
+    One record per claim, in input order: `{"claim", "documents": [{"document": {"id", "origin",
+    "outlet"}, "stance", "evidence": [{"text", "start", "end"}], "claims": [ids]}]}`. A stored
+    document not listed is unrelated to that claim.
+    """
+    from claimgraph.analysis.check import check as run_check
+    from claimgraph.analysis.stance import MAX_CLAIM_CHARS
+
+    for c in claims:
+        if not c.strip():
+            raise UsageError("an empty claim: give the claim's words")
+        if len(c) > MAX_CLAIM_CHARS:
+            raise UsageError(f"a claim of {len(c):,} characters is over the limit of {MAX_CLAIM_CHARS}")
+    return run_check(store, list(claims))

@@ -50,10 +50,12 @@ def test_same_event_in_two_outlets_is_one_claim_with_two_sources(tmp_path: Path)
 
 def test_reciprocal_types_ignore_direction_but_aid_does_not(tmp_path: Path) -> None:
     s = open_store(tmp_path)
-    add(s, Doc("A", "2020-01-01", [Ev("Israel agreed with Azerbaijan.", "AGREE", ["ISR"], ["AZE"]),
-                                   Ev("Israel aided Azerbaijan.", "AID", ["ISR"], ["AZE"])]))
-    add(s, Doc("B", "2020-01-02", [Ev("Azerbaijan agreed with Israel.", "AGREE", ["AZE"], ["ISR"]),
-                                   Ev("Azerbaijan aided Israel.", "AID", ["AZE"], ["ISR"])]))
+    add(s, Doc("A", "2020-01-01", [Ev("Israel agreed with Azerbaijan on the deal.", "AGREE", ["ISR"], ["AZE"],
+                                      date="2019"),
+                                   Ev("Israel aided Azerbaijan.", "AID", ["ISR"], ["AZE"], date="2019")]))
+    add(s, Doc("B", "2020-01-02", [Ev("Azerbaijan agreed with Israel on the deal.", "AGREE", ["AZE"], ["ISR"],
+                                      date="2019"),
+                                   Ev("Azerbaijan aided Israel.", "AID", ["AZE"], ["ISR"], date="2019")]))
     rebuild(s)
     assert len(_find(s, "AGREE")) == 1
     assert len(_find(s, "AID")) == 2
@@ -70,16 +72,25 @@ def test_time_compatibility_at_precision(tmp_path: Path) -> None:
     assert dates == ["2011", "2012/2012-03"]
 
 
-def test_undated_event_joins_the_only_compatible_cluster(tmp_path: Path) -> None:
+def test_undated_event_joins_only_on_strong_specific_evidence(tmp_path: Path) -> None:
+    """Sharing a dyad and a type is not one happening: an undated event needs specifics in common."""
     s = open_store(tmp_path)
-    add(s, Doc("A", None, [Ev("Israel armed Azerbaijan in 2020.", "AID", ["ISR"], ["AZE"], date="2020")]))
+    add(s, Doc("A", None, [Ev("Israel sold Azerbaijan 40 Harop drones worth $1.6 billion in 2020.", "AID",
+                              ["ISR"], ["AZE"], date="2020")]))
     add(s, Doc("B", None, [Ev("Israel has armed Azerbaijan.", "AID", ["ISR"], ["AZE"])]))
     rebuild(s)
-    assert len(_find(s, "AID")) == 1
-    add(s, Doc("C", None, [Ev("Israel armed Azerbaijan in 2005.", "AID", ["ISR"], ["AZE"], date="2005")]))
+    assert len(_find(s, "AID")) == 2
+    add(s, Doc("C", None, [Ev("Azerbaijan bought 40 Harop drones from Israel, a deal worth $1.6 billion.", "AID",
+                              ["ISR"], ["AZE"])]))
     rebuild(s)
     claims = _find(s, "AID")
-    assert len(claims) == 3 and sum(sc.claim.date is None for sc in claims) == 1
+    assert len(claims) == 2
+    (joined,) = [sc for sc in claims if len(sc.claim.documents) == 2]
+    assert joined.info["grouping"] and "sharing specifics" in joined.info["grouping"][0]
+    add(s, Doc("D", None, [Ev("Israel sold Azerbaijan 40 Harop drones worth $1.6 billion in 2005.", "AID",
+                              ["ISR"], ["AZE"], date="2005")]))
+    rebuild(s)
+    assert len(_find(s, "AID")) == 3  # the same words at another date are another happening
 
 
 def test_citing_chain_and_wire_copies_are_one_source(tmp_path: Path) -> None:

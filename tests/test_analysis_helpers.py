@@ -29,6 +29,7 @@ class Ev:
     negated: bool = False
     contexts: list[str] = field(default_factory=list)
     named: list[tuple[str, str]] = field(default_factory=list)  # (surface in the sentence, actor id) → mentions
+    rule: str = ""  # the extraction rule ("noun:war→ASSAULT" for a nominal event)
 
 
 @dataclass
@@ -63,7 +64,7 @@ def add(store: Store, d: Doc) -> str:
             source=e.source, target=e.target, mode=e.mode, contexts=e.contexts,
             date=DateValue(e.date, e.precision) if e.date else (DateValue(d.published, "day") if d.published else None),
             date_source="timex" if e.date else ("publication" if d.published else None),
-            status=e.status, said_by=e.said_by, said_by_text=e.said_by_text, negated=e.negated))
+            status=e.status, said_by=e.said_by, said_by_text=e.said_by_text, negated=e.negated, rule=e.rule))
     ids = {a for e in d.events for a in e.source + e.target + ([e.said_by] if e.said_by else [])}
     ids |= {a for e in d.events for _s, a in e.named}
     actors = [COUNTRIES[a] for a in sorted(ids) if a in COUNTRIES] + d.actors

@@ -61,10 +61,13 @@ def test_strict_fails_on_any_bad_file(tmp_path: Path) -> None:
     code, _, err = run("ingest", str(tmp_path), "--no-extract", db=tmp_path / "c.db")
     assert code == 0 and "bad.txt" in err
     code, _, _ = run("ingest", str(tmp_path), "--no-extract", "--strict", db=tmp_path / "d.db")
-    assert code == 1
+    assert code == 3  # EXIT_STRICT: the run finished, something was skipped
 
 
 def test_unknown_document_is_one_line_error(tmp_path: Path) -> None:
+    from claimgraph.store import Store
+
+    Store.open(tmp_path / "c.db").close()
     code, _, err = run("show", "deadbeef", db=tmp_path / "c.db")
     assert code == 1
     assert err.strip().splitlines() == ["Error: no document with id 'deadbeef'"]

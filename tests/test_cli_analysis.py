@@ -34,8 +34,9 @@ def test_claims_ledger_and_claim_detail(tmp_path: Path) -> None:
     out = run.invoke(_cli(), ["claims", "--db", db, "--json"])
     assert out.exit_code == 0, out.output
     ledger = json.loads(out.output)
-    grades = [(r["grade"]["credibility"], r["grade"]["reliability"]) for r in ledger]
-    assert [g[0] for g in grades] == sorted(g[0] for g in grades)  # best-supported first
+    ranks = [(r["context"], -r["support"], -r["specificity"]) for r in ledger]
+    assert ranks == sorted(ranks)  # independent support first, then specificity; background last
+    assert all(r["lines"] and r["track_records"] for r in ledger)  # each line explained, each source's record
     aid = next(r for r in ledger if r["type"] == "AID")
     out = run.invoke(_cli(), ["claim", aid["id"][:8], "--db", db, "--json"])
     detail = json.loads(out.output)

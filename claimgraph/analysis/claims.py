@@ -1,18 +1,22 @@
-"""Group events from all documents into claims: the same thing said, wherever it is said.
+"""Group events from all documents into claims: one real-world happening each, wherever it is said.
 
-A claim is keyed by (dyad, type, polarity) and a time cluster:
-- dyad: resolved source and target actor sets; either direction for
-  reciprocal types (A agrees with B == B agrees with A);
-- type: the PLOVER type, except that a few (type, mode) pairs that say the
-  same thing in two codings are folded together (EQUIVALENT);
+A claim is one happening (analysis/grouping.py says when two events are):
+- bucket: the claim type (the PLOVER type, with a few (type, mode) pairs
+  that say the same thing in two codings folded together, EQUIVALENT) — the
+  unit recomputed when anything in it changes, since events of any dyad of a
+  type may turn out to be one happening once actors are resolved;
 - polarity: "Y allowed X" and "Y did not allow X" are different claims —
   they are the raw material of a *contradicts* link, not one claim;
-- time: dated events cluster by overlapping day intervals; undated events
-  join the one cluster they are compatible with, or form an undated claim
-  (per document when nothing at all bounds their time).
-Every part of the key is computed from the events of one dyad bucket alone,
-so ids (a hash of the key) are the same whatever order documents arrive in,
-and a bucket can be recomputed on its own (incremental == rebuild).
+- within that, events cluster by compatible parties (at country level, either
+  direction for reciprocal types), time at the events' own precision (the
+  reporting date is only an upper bound), specific arguments (numbers,
+  places, named occasions, a named target) and the content of their
+  sentences. Undated events join only on strong specific evidence.
+Each claim records why its events were joined (`info["grouping"]`) and its
+independent lines of reporting (`info["lines"]`, analysis/independence.py).
+Ids are a hash of the bucket, polarity and the claim's first event, so they
+do not depend on the order documents arrive in, and a bucket can be
+recomputed on its own (incremental == rebuild).
 """
 
 from __future__ import annotations
@@ -25,9 +29,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from claimgraph.analysis.resolve import Resolution, is_generic
+from claimgraph.analysis.grouping import Item, cluster, specifics
+from claimgraph.analysis.independence import Voice, lines
+from claimgraph.analysis.resolve import Resolution, is_generic, norm
+from claimgraph.analysis.stance import content_terms, stem
 from claimgraph.analysis.times import Interval, envelope, event_interval
 from claimgraph.model import Claim, DateValue, Document, Event, Mention
+from claimgraph.ontology import load_toml
 from claimgraph.store.claims import StoredClaim
 
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -46,6 +54,11 @@ EQUIVALENT: dict[tuple[str, str], str] = {
 STATUS_ORDER = ("asserted", "reported", "alleged", "hypothetical", "denied")
 
 
+def wire_names() -> list[str]:
+    """News agencies (ontology/data/wires.toml), longest first so "Bloomberg News" wins over "Bloomberg"."""
+    return sorted((str(w) for w in load_toml("wires.toml").get("wires", [])), key=lambda w: (-len(w), w))
+
+
 def status_rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
 
@@ -60,9 +73,13 @@ def claim_type(ev: Event) -> str:
 
 
 def bucket_of(ev: Event, res: Resolution) -> str:
-    """The undirected dyad: the unit that is recomputed when anything in it changes."""
-    s, t = "+".join(side(ev.source, res)) or "?", "+".join(side(ev.target, res)) or "?"
-    return "|".join(sorted((s, t)))
+    """The claim type: the unit recomputed when anything in it changes (see the module docstring)."""
+    return claim_type(ev)
+
+
+def bucket_types(bucket: str) -> set[str]:
+    """The raw event types whose events can fall in a bucket (EQUIVALENT folds some into another)."""
+    return {bucket} | {t for (t, _m), folded in EQUIVALENT.items() if folded == bucket}
 
 
 def outlet_label(doc: Document) -> str:
@@ -131,68 +148,8 @@ class _Ev:
     thirds: frozenset[str] = frozenset()
 
 
-def _clusters(items: list[_Ev]) -> list[tuple[str, list[_Ev]]]:
-    """(time key, events): overlapping dated intervals merge; undated join a unique compatible cluster."""
-    dated = sorted((i for i in items if i.iv is not None and not i.iv.loose), key=lambda i: (i.iv.start, i.iv.end, i.ev.id))
-    clusters: list[list[_Ev]] = []
-    hi = None
-    for it in dated:
-        assert it.iv is not None and it.iv.start is not None
-        if clusters and hi is not None and it.iv.start <= hi:
-            clusters[-1].append(it)
-            hi = max(hi, it.iv.end)
-        else:
-            clusters.append([it])
-            hi = it.iv.end
-    spans = [envelope([i.iv for i in c if i.iv]) for c in clusters]
-    # Events with no time at all (no date, undated article) say nothing about
-    # *when*: pooling them across articles would merge a 2010 story with a
-    # 2025 one. They stay with their own document; events bounded only by
-    # their article's publication date pool together.
-    undated: dict[str, list[_Ev]] = {}
-    for it in sorted((i for i in items if i.iv is None or i.iv.loose), key=lambda i: i.ev.id):
-        fits = [k for k, sp in enumerate(spans) if sp is not None and (it.iv is None or it.iv.overlaps(sp))]
-        if len(fits) == 1:
-            clusters[fits[0]].append(it)
-        else:
-            key = "undated" if it.iv is not None else f"undated:{it.ev.document_id}"
-            undated.setdefault(key, []).append(it)
-    out = [(sp.key() if sp else "undated", c) for sp, c in zip(spans, clusters, strict=True)]
-    out.extend(sorted(undated.items()))
-    return out
-
-
 def _topic(it: _Ev) -> str | None:
     return it.ev.mode or (sorted(it.ev.contexts)[0] if it.ev.contexts else None)
-
-
-def _topics(items: list[_Ev]) -> list[tuple[str | None, list[_Ev]]]:
-    """Split by what the act is about (mode, else context): oil supplies and an airfield are two claims.
-
-    Events that say nothing about it join the single topic when there is one;
-    otherwise they stay a topic-less claim of their own. Like the time
-    clusters, this depends only on the set of events, never their order.
-    """
-    named: dict[str, list[_Ev]] = defaultdict(list)
-    bare: list[_Ev] = []
-    for it in items:
-        topic = _topic(it)
-        (named[topic] if topic else bare).append(it)
-    if len(named) == 1:
-        (topic, part), = named.items()
-        return [(topic, part + bare)]
-    out: list[tuple[str | None, list[_Ev]]] = sorted(named.items())
-    if bare:
-        out.append((None, bare))
-    return out
-
-
-def _intensity(type_: str, mode: str | None) -> float:
-    try:
-        from claimgraph.ontology import plover
-        return float(plover.intensity(type_, mode))
-    except (ImportError, KeyError):
-        return 0.0
 
 
 def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolution,
@@ -203,7 +160,7 @@ def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolu
     `mentions` (document id → mentions) lets claims record the third parties
     their sentences name; without it they record none.
     """
-    groups: dict[tuple[str, str, str, bool], list[_Ev]] = defaultdict(list)
+    groups: dict[tuple[str, bool], list[tuple[_Ev, Item]]] = defaultdict(list)
     for ev in events:
         if not ev.source and not ev.target:
             continue  # nobody to compare across sources
@@ -211,52 +168,128 @@ def build_claims(events: Iterable[Event], docs: dict[str, Document], res: Resolu
         if buckets is not None and b not in buckets:
             continue
         doc = docs[ev.document_id]
-        it = _Ev(ev, side(ev.source, res), side(ev.target, res), claim_type(ev), b,
-                 event_interval(ev.date, ev.date_source, doc.published),
+        iv = event_interval(ev.date, ev.date_source, doc.published)
+        it = _Ev(ev, side(ev.source, res), side(ev.target, res), claim_type(ev), b, iv,
                  frozenset(third_parties(ev, (mentions or {}).get(ev.document_id, []), res)))
-        direction = b if it.type in RECIPROCAL else f"{'+'.join(it.src) or '?'}>{'+'.join(it.tgt) or '?'}"
-        if not it.src or not it.tgt:
-            # Half a dyad ("Iran accused …" with no target found) cannot be shown to be the
-            # same thing another article says: such events group only within their document.
-            direction += f"@{ev.document_id}"
-        groups[(b, direction, it.type, bool(ev.negated))].append(it)
+        groups[(b, bool(ev.negated))].append((it, _item(it, doc, res)))
     out: list[StoredClaim] = []
-    for (b, direction, type_, neg), items in sorted(groups.items()):
-        for topic, part in _topics(items):
-            for tkey, members in _clusters(part):
-                key = f"{direction}|{type_}|{int(neg)}|{tkey}" + (f"|{topic}" if topic else "")
-                cid = hashlib.sha1(key.encode()).hexdigest()[:16]
-                out.append(_make_claim(cid, b, type_, neg, members, docs, res))
+    for (b, neg), pairs in sorted(groups.items()):
+        by_id = {item.id: e for e, item in pairs}
+        for members in cluster(item for _e, item in pairs):
+            first = min(m.id for m in members)
+            cid = hashlib.sha1(f"{b}|{int(neg)}|{first}".encode()).hexdigest()[:16]
+            joins = sorted(j for m in members for j in m.joins)
+            out.append(_make_claim(cid, b, by_id[first].type, neg, [by_id[m.id] for m in members], docs, res, joins))
     return out
 
 
+def _country_side(ids: tuple[str, ...], res: Resolution) -> tuple[frozenset[str], frozenset[str]]:
+    """(states of a side, its parties that are not states): a minister's act is also his state's."""
+    states, specific = set(), set()
+    for a in ids:
+        actor = res.actor(a)
+        if actor is None:
+            states.add(a)
+        elif actor.kind == "country":
+            states.add(res.of(a))
+        else:
+            specific.add(res.of(a))
+            states.add(res.of(actor.country) if actor.country else res.of(a))
+    return frozenset(states), frozenset(specific)
+
+
+def _state_words(res: Resolution) -> frozenset[str]:
+    """Stems of every state's names and aliases ("Israel", "Israeli", "Iranian"): a state is a party, never
+    a specific detail of one happening."""
+    cached = getattr(res, "_state_words", None)
+    if cached is None:
+        from claimgraph.ontology.actors import country_names
+
+        words = {stem(w) for place in country_names() for w in re.findall(r"[A-Za-z]+", place.text)}
+        words |= {place.iso3.lower() for place in country_names()}  # content_terms writes states as codes
+        for actor in res.actors.values():
+            if actor.kind == "country":
+                for n in [actor.name, *actor.aliases]:
+                    words |= {stem(w) for w in re.findall(r"[A-Za-z]+", n)}
+        cached = frozenset(words)
+        try:
+            res._state_words = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached
+
+
+def _party_words(ev: Event, res: Resolution) -> set[str]:
+    words: set[str] = set(_state_words(res))
+    for a in [*ev.source, *ev.target, *([ev.said_by] if ev.said_by else [])]:
+        actor = res.actor(a)
+        names = [actor.name, *actor.aliases] if actor else [a]
+        if actor and actor.country:
+            country = res.actor(actor.country)
+            names += [country.name, *country.aliases] if country else []
+        for n in names:
+            words |= {stem(w) for w in re.findall(r"[A-Za-z]+", n)}
+    return words
+
+
+def _item(it: _Ev, doc: Document, res: Resolution) -> Item:
+    ev = it.ev
+    sentence = (doc.text or "")[ev.sentence.start:ev.sentence.end]
+    src, _ = _country_side(it.src, res)
+    tgt, specific_tgt = _country_side(it.tgt, res)
+    party = _party_words(ev, res)
+    spec, numbers = specifics(sentence, party)
+    numbers = numbers | frozenset(f"{q.value:g} {q.unit}" for q in ev.quantities)
+    own = it.iv if it.iv is not None and not it.iv.loose else None
+    return Item(ev.id, ev.document_id, it.type in RECIPROCAL, src, tgt, specific_tgt, own, it.iv,
+                frozenset(t for t in content_terms(sentence) if t not in party), spec, numbers,
+                _fold(ev.location) if ev.location else None, _topic(it))
+
+
+def _intensity(type_: str, mode: str | None) -> float:
+    try:
+        from claimgraph.ontology import plover
+        return float(plover.intensity(type_, mode))
+    except (ImportError, KeyError):
+        return 0.0
+
+
+def _credits(text: str) -> frozenset[str]:
+    """Wire services an article credits ("(Reuters)", "Reuters reported", "told AFP")."""
+    out = set()
+    for name in wire_names():
+        w = re.escape(name)
+        if re.search(rf"\({w}\)|\b{w} (?:reported|reports|said|says)\b|\b(?:according to|told|via|from) {w}\b|"
+                     rf"^{w}\b|\b{w}\s*[-–—]\s", text):
+            out.add(norm(name))
+    return frozenset(out)
+
+
 def _make_claim(cid: str, bucket: str, type_: str, neg: bool, members: list[_Ev],
-                docs: dict[str, Document], res: Resolution) -> StoredClaim:
+                docs: dict[str, Document], res: Resolution, joins: list[str] | None = None) -> StoredClaim:
     members = sorted(members, key=lambda i: i.ev.id)
     first = members[0]
     if type_ in RECIPROCAL:
         sides = sorted({first.src, first.tgt})
         src, tgt = list(sides[0]), list(sides[-1])
     else:
-        src, tgt = list(first.src), list(first.tgt)
-    # Wire copies: the same sentence in several documents is one source, named by its first outlet.
-    by_sentence: dict[str, set[str]] = defaultdict(set)
-    texts: dict[str, str] = {}
+        src = sorted({a for m in members for a in m.src})
+        tgt = sorted({a for m in members for a in m.tgt})
+    voices: list[Voice] = []
+    speakers: set[str] = set()
+    credits: dict[str, frozenset[str]] = {}
     for it in members:
         doc = docs[it.ev.document_id]
-        texts[it.ev.id] = _fold(doc.text[it.ev.sentence.start:it.ev.sentence.end]) if doc.text else it.ev.id
-        by_sentence[texts[it.ev.id]].add(outlet_label(doc))
-    presentations: dict[str, str] = {}
-    speakers: set[str] = set()
-    for it in members:
-        label, speaker, by_outlet = source_label(it.ev, docs[it.ev.document_id], res)
+        label, speaker, by_outlet = source_label(it.ev, doc, res)
         if speaker:
             speakers.add(speaker)
-        if by_outlet:
-            label = min(by_sentence[texts[it.ev.id]])
-        old = presentations.get(label)
-        if old is None or status_rank(it.ev.status) < status_rank(old):
-            presentations[label] = it.ev.status
+        if doc.id not in credits:
+            credits[doc.id] = _credits((doc.text or "")[:20_000])
+        sentence = _fold(doc.text[it.ev.sentence.start:it.ev.sentence.end]) if doc.text else it.ev.id
+        who = None if by_outlet else (speaker or norm(label))
+        voices.append(Voice(doc.id, outlet_label(doc), label, who, it.ev.status, sentence, credits[doc.id]))
+    found = lines(voices, {s: i for i, s in enumerate(STATUS_ORDER)})
+    presentations = {ln.label: ln.status for ln in found}
     modes = Counter(it.ev.mode for it in members if it.ev.mode)
     mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
     values = sorted({it.ev.date.value for it in members
@@ -282,8 +315,43 @@ def _make_claim(cid: str, bucket: str, type_: str, neg: bool, members: list[_Ev]
         "speakers": sorted(speakers), "statuses": sorted({i.ev.status for i in members}),
         "reciprocal": type_ in RECIPROCAL,
         "thirds": sorted(set().union(*(i.thirds for i in members))),
+        "grouping": joins or [],
+        "lines": [ln.to_json() for ln in found],
+        "specific": _specificity(members, docs),
+        "context": _background(members),
+        "sentences": _sentences(members, docs),
     }
     if type_ in ("REJECT", "ACCUSE") or set(info["statuses"]) & {"alleged", "denied"}:
         info["terms"] = sorted(set().union(*(terms((docs[i.ev.document_id].text or "")[i.ev.sentence.start:i.ev.sentence.end])
                                              for i in members)))
     return StoredClaim(claim, bucket, neg, published[0] if published else None, info)
+
+
+def _specificity(members: list[_Ev], docs: dict[str, Document]) -> int:
+    """How much the claim pins down: an own date, a place, numbers, named parties beyond states (0–4)."""
+    score = 0
+    score += any(i.iv is not None and not i.iv.loose for i in members)
+    score += any(i.ev.location for i in members)
+    score += any(i.ev.quantities for i in members)
+    score += any(a != a.upper() for i in members for a in [*i.src, *i.tgt])
+    return score
+
+
+def _background(members: list[_Ev]) -> bool:
+    """Generic background ("Russia's war on Ukraine"): every event a noun naming the conflict, with no date of
+    its own, no number, no place. It is the setting of the claims, not one of them, and the ledger puts it last."""
+    return all(i.ev.rule.startswith("noun:") and (i.iv is None or i.iv.loose) and not i.ev.quantities
+               and not i.ev.location for i in members)
+
+
+MAX_CLAIM_SENTENCES = 3
+
+
+def _sentences(members: list[_Ev], docs: dict[str, Document]) -> list[str]:
+    """A few of the claim's sentences (distinct, shortest first): what the stance of links is judged on."""
+    seen: dict[str, None] = {}
+    for it in members:
+        text = (docs[it.ev.document_id].text or "")[it.ev.sentence.start:it.ev.sentence.end].strip()
+        if text:
+            seen.setdefault(text[:400], None)
+    return sorted(seen, key=lambda t: (len(t), t))[:MAX_CLAIM_SENTENCES]

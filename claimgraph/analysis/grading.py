@@ -69,7 +69,7 @@ def grade(sc: StoredClaim, linked: dict[str, StoredClaim], rel: Reliability) -> 
     """Grade one claim given the claims it links to (by id)."""
     c = sc.claim
     reasons: list[str] = []
-    rated = [(s, *rel.rate(s)) for s in c.independent_sources]
+    rated = [(s, *_rate_line(s, sc, rel)) for s in c.independent_sources]
     judged = [r for r in rated if r[1] != "F"]
     if judged:
         best = min(judged, key=lambda r: (r[1], r[0]))
@@ -112,6 +112,24 @@ def grade(sc: StoredClaim, linked: dict[str, StoredClaim], rel: Reliability) -> 
     cred = max(1, min(cred, 5))
     reasons.append(f"credibility {cred}: {CREDIBILITY[cred]}")
     return Grade(letter, cred, reasons)
+
+
+def _rate_line(label: str, sc: StoredClaim, rel: Reliability) -> tuple[str, str]:
+    """A line of reporting's letter: the best any of its names has in the reliability file.
+
+    A line is its label plus the outlets that carry it and the speakers it quotes
+    (analysis/independence.py); a rated wire service behind a rewrite lends the line its letter.
+    """
+    names = [label]
+    for ln in sc.info.get("lines", []):
+        if ln.get("label") == label:
+            names += [*ln.get("outlets", []), *ln.get("speakers", [])]
+    rated = [(n, *rel.rate(n)) for n in dict.fromkeys(names)]
+    judged = [r for r in rated if r[1] != rel.default or norm(r[0]) in rel.table]
+    if not judged:
+        return rated[0][1], rated[0][2]
+    name, letter, why = min(judged, key=lambda r: (r[1], r[0]))
+    return letter, why if name == label else f"via {name}: {why or 'rated ' + letter}"
 
 
 def _corroborating_sources(c: Claim, linked: dict[str, StoredClaim]) -> tuple[set[str], set[str]]:

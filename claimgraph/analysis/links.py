@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from claimgraph.analysis.claims import RECIPROCAL
 from claimgraph.analysis.resolve import Resolution
+from claimgraph.analysis.stance import Judgement, judge_sentences
 from claimgraph.analysis.times import Interval, compatible
 from claimgraph.model import ClaimLink
 from claimgraph.store.claims import StoredClaim
@@ -166,6 +167,7 @@ def same_act(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None:
         return f"same type {ta}"
     if frozenset((ta, tb)) not in NEIGHBOURS:
         return None
+    ta, tb = sorted((ta, tb))
     shared = _facts(a).contexts & _facts(b).contexts
     if shared:
         return f"compatible types {ta}/{tb} in the same context ({', '.join(sorted(shared))})"
@@ -263,10 +265,35 @@ def _corroborates(a: StoredClaim, b: StoredClaim, res: Resolution) -> str | None
         return None
     if (_iv(a) is None or _iv(b) is None) and not _same_occasion(a, b):
         return None  # nothing bounds one of them in time: the same type alone may be another occasion
+    stance = sentence_stance(a, b)
+    if stance is None or stance.stance == "disagree":
+        return None  # their sentences talk of different things, or one disputes the other
     direction = "reciprocal dyad" if a.claim.type in RECIPROCAL or b.claim.type in RECIPROCAL else "same direction"
     return (f"{why}; {direction} {_names(a.claim.source, res)} → {_names(a.claim.target, res)}; compatible time; "
             f"another document and source ({', '.join(a.claim.independent_sources)} / "
-            f"{', '.join(b.claim.independent_sources)})")
+            f"{', '.join(b.claim.independent_sources)}); {_evidence(stance)}")
+
+
+def sentence_stance(a: StoredClaim, b: StoredClaim) -> Judgement | None:
+    """The most related stance judgement between the two claims' sentences, either way round (stance.py)."""
+    found = [j for x, y in ((a, b), (b, a)) for text in x.info.get("sentences", [])
+             if (j := judge_sentences(text, list(y.info.get("sentences", [])))) is not None]
+    if not found and not (a.info.get("sentences") and b.info.get("sentences")):
+        return Judgement("", "discuss", 0.0, [], "no sentences stored to compare")  # claims from before sentences
+    return max(found, key=lambda j: (j.relatedness, j.stance, j.reason), default=None)
+
+
+def _quoted(x: StoredClaim, y: StoredClaim) -> str:
+    """The two claims' evidence sentences, so a reader of the link sees what clashes with what."""
+    sx, sy = x.info.get("sentences") or [], y.info.get("sentences") or []
+    if not sx or not sy:
+        return ""
+    return f"; evidence: “{sx[0][:160]}” vs “{sy[0][:160]}”"
+
+
+def _evidence(j: Judgement) -> str:
+    quote = f": “{j.evidence[0].text[:160]}”" if j.evidence else ""
+    return f"stance of the sentences {j.reason}{quote}"
 
 
 def _same_occasion(a: StoredClaim, b: StoredClaim) -> bool:
@@ -294,13 +321,14 @@ def decide(a: StoredClaim, b: StoredClaim, res: Resolution) -> list[tuple[str, C
     for d, c in ((a, b), (b, a)):
         why = _denies(d, c, res)
         if why:
+            why += _quoted(d, c)
             lo, hi = sorted((d, c), key=lambda x: x.claim.id)
             return [(d.claim.id, ClaimLink("denies", c.claim.id, why)),
                     (lo.claim.id, ClaimLink("contradicts", hi.claim.id, f"denial vs allegation: {why}"))]
     lo, hi = sorted((a, b), key=lambda x: x.claim.id)
     why = _contradicts(lo, hi, res)
     if why:
-        return [(lo.claim.id, ClaimLink("contradicts", hi.claim.id, why))]
+        return [(lo.claim.id, ClaimLink("contradicts", hi.claim.id, why + _quoted(lo, hi)))]
     why = _corroborates(lo, hi, res)
     if why:
         return [(lo.claim.id, ClaimLink("corroborates", hi.claim.id, why))]

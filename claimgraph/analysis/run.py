@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from claimgraph.analysis.claims import bucket_of, build_claims
+from claimgraph.analysis.claims import bucket_of, bucket_types, build_claims
 from claimgraph.analysis.grading import grade, load_reliability
 from claimgraph.analysis.links import compute_links, related_actors
 from claimgraph.analysis.resolve import Resolution, load_resolution, resolve
@@ -96,9 +96,7 @@ def update(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
     old_claims = (cs.claim_ids_of_documents(doc_ids) | cs.claim_ids_of_events(e.id for e in seed_events)
                   | cs.claim_ids_with_actors(touched))
     buckets |= cs.buckets_of_claims(old_claims)
-    canon = {a for b in buckets for half in b.split("|") for a in half.split("+") if a != "?"}
-    raw = {m for c in canon for m in res.members(c)} | canon
-    events = cs.events_for_actors(raw)
+    events = [e for t in sorted({t for b in buckets for t in bucket_types(b)}) for e in store.events(type=t)]
     doc_ids = {e.document_id for e in events}
     claims = build_claims(events, _docs(store, doc_ids), res, buckets=buckets, mentions=_mentions(store, doc_ids))
     old_links = cs.links_touching(cs.claim_ids_in_buckets(buckets))

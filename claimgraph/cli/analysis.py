@@ -14,20 +14,19 @@ import click
 from rich.table import Table
 
 from claimgraph import api
-from claimgraph.analysis import records, resolve, run, series
+from claimgraph.analysis import records, resolve, run, series, track
 from claimgraph.analysis.grading import grade_value
-from claimgraph.cli.common import console, db_option, echo_json, json_option
+from claimgraph.cli.common import console, db_option, echo_json, esc, json_option, open_existing
 from claimgraph.errors import NotFound, UnknownActor, UsageError
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
-from claimgraph.store.store import Store
 
 
 @click.command()
 @db_option
 def analyze(db: str) -> None:
     """Rebuild resolution, claims, links and grades from every stored event."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         console.print(run.rebuild(store), highlight=False)
 
 
@@ -37,7 +36,7 @@ def analyze(db: str) -> None:
 @json_option
 def actors(db: str, kind: str | None, as_json: bool) -> None:
     """Resolved actors: one row per real-world actor, with how many ids were merged into it."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         res = resolve.load_resolution(store)
         docs = store.actor_documents()
         rows = []
@@ -62,7 +61,7 @@ def actors(db: str, kind: str | None, as_json: bool) -> None:
 @json_option
 def actor(ident: str, db: str, as_json: bool) -> None:
     """One actor's profile: aliases, affiliation, merges (with why), mentions and events."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         res = resolve.load_resolution(store)
         cid = res.of(ident)
         a = res.actors.get(cid)
@@ -82,7 +81,8 @@ def actor(ident: str, db: str, as_json: bool) -> None:
                            for e in events]}
     if as_json:
         return echo_json(data)
-    console.print(f"[bold]{a.name}[/bold] ({cid}) — {a.kind}, country {a.country or '?'}, sector {a.sector or '?'}")
+    console.print(f"[bold]{esc(a.name)}[/bold] " + esc(f"({cid}) — {a.kind}, country {a.country or '?'}, "
+                                                      f"sector {a.sector or '?'}"), markup=True)
     console.print("aliases: " + ", ".join(a.aliases), highlight=False)
     for m in data["merges"]:
         console.print(f"  merged {m['id']}: {m['why']} [{m['origin']}]", highlight=False)
@@ -103,7 +103,7 @@ def merge(into: str, other: str, db: str, who: str | None, why: str) -> None:
     """Merge actor OTHER into INTO (kept across re-runs; undo with `split INTO OTHER`)."""
     from claimgraph.cli.review import default_who
 
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         api.merge_actors(store, into, other, who=who or default_who(), why=why)
     console.print(f"merged {other} into {into}", highlight=False)
 
@@ -118,15 +118,19 @@ def split(ident: str, alias: str, db: str, who: str | None, why: str) -> None:
     """Separate ALIAS (an actor id or spelling merged into ID) from ID, for good."""
     from claimgraph.cli.review import default_who
 
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         d = api.split_actor(store, ident, alias, who=who or default_who(), why=why)
     console.print(f"split {', '.join(d.change['ids'])} from {ident}", highlight=False)
 
 
 def support_order(sc: StoredClaim) -> tuple[Any, ...]:
-    """Best-supported first: credibility, then reliability, then how many sources carry it."""
-    c = sc.claim
-    return c.grade.credibility, c.grade.reliability, -len(c.independent_sources), c.id
+    """Best-supported first: independent lines of reporting, specificity, then grade (analysis/track.py)."""
+    return track.ledger_order(sc)
+
+
+def _track(rec: dict[str, Any], source: str) -> str:
+    t = (rec.get("track_records") or {}).get(source)
+    return f"{t['carried']}/{t['corroborated']}/{t['contradicted']}/{t['denied']}" if t else "-"
 
 
 @click.command()
@@ -150,19 +154,22 @@ def claims(db: str, actor_id: str | None, type_: str | None, status: str | None,
     """The claim ledger, best-supported first."""
     if min_grade:
         grade_value(min_grade)  # the one place grade syntax errors are worded
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         page = api.claims_page(store, type=type_, status=status, min_grade=min_grade, since=since, until=until,
                                actor=actor_id, sort=sort, limit=limit, offset=offset)
         res = resolve.load_resolution(store)
-        recs = [records.claim_record(sc, res) for sc in page.items]
+        records_ = track.track_records(ClaimStore(store).claims())  # each source's record over the corpus
+        recs = [records.claim_record(sc, res, records_) for sc in page.items]
     if as_json:
         return echo_json(recs)
-    table = Table("claim", "grade", "type", "source", "target", "date", "status", "sources", "links")
+    table = Table("claim", "grade", "type", "source", "target", "date", "status",
+                  "lines of reporting (track record: carried/corroborated/contradicted/denied)", "links")
     for r in recs:
         table.add_row(r["id"], r["grade"]["reliability"] + str(r["grade"]["credibility"]),
-                      r["type"] + (" (not)" if r["negated"] else ""),
+                      r["type"] + (" (not)" if r["negated"] else "") + (" (background)" if r["context"] else ""),
                       ", ".join(a["name"] for a in r["source"]), ", ".join(a["name"] for a in r["target"]),
-                      (r["date"] or {}).get("value", ""), r["status"], ", ".join(r["independent_sources"]),
+                      (r["date"] or {}).get("value", ""), r["status"],
+                      "; ".join(f"{s} [{_track(r, s)}]" for s in r["independent_sources"]),
                       ", ".join(sorted({ln["kind"] for ln in r["links"]})))
     console.print(table)
     meta = page.meta()
@@ -177,12 +184,12 @@ def claims(db: str, actor_id: str | None, type_: str | None, status: str | None,
 @json_option
 def claim(ident: str, db: str, as_json: bool) -> None:
     """Everything behind one claim: evidence sentences, outlets, statuses, links, grade and reasons."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         cs = ClaimStore(store)
         sc = cs.get_claim(ident)
         if sc is None:
             raise NotFound("claim", ident)
-        rec = records.claim_record(sc, resolve.load_resolution(store))
+        rec = records.claim_record(sc, resolve.load_resolution(store), track.track_records(cs.claims()))
         events = cs.events_by_id(sc.claim.events)
         docs = {d.id: d for d in store.iter_documents(sorted({e.document_id for e in events}))}
         rec["evidence"] = [{
@@ -193,18 +200,27 @@ def claim(ident: str, db: str, as_json: bool) -> None:
     if as_json:
         return echo_json(rec)
     names = lambda side: ", ".join(a["name"] for a in side)  # noqa: E731
-    console.print(f"[bold]{rec['id']}[/bold] {names(rec['source'])} —{rec['type']}"
+    console.print(f"[bold]{esc(rec['id'])}[/bold] " + esc(f"{names(rec['source'])} —{rec['type']}"
                   f"{' (negated)' if rec['negated'] else ''}→ {names(rec['target'])}  "
-                  f"date {(rec['date'] or {}).get('value', '?')}  status {rec['status']}", highlight=False)
+                  f"date {(rec['date'] or {}).get('value', '?')}  status {rec['status']}"), markup=True, highlight=False)
     for ev in rec["evidence"]:
         console.print(f"• [{ev['status']}] {ev['outlet'] or ev['document'][:8]} ({ev['published'] or 'undated'})"
                       f"{' citing ' + ev['said_by'] if ev['said_by'] else ''}: “{ev['text'].strip()}”", highlight=False)
     for ln in rec["links"]:
         console.print(f"{ln['kind']} {ln['claim']}: {ln['why']}", highlight=False)
+    for ln in rec["lines"]:
+        console.print(f"line of reporting {ln['label']}: outlets {', '.join(ln['outlets'])}"
+                      f"{'; speakers ' + ', '.join(ln['speakers']) if ln['speakers'] else ''}"
+                      f"{' — ' + '; '.join(ln['why']) if ln['why'] else ''}", highlight=False)
+    for why in rec["grouping"]:
+        console.print(f"grouped: {why}", highlight=False)
     g = rec["grade"]
-    console.print(f"grade [bold]{g['reliability']}{g['credibility']}[/bold]", highlight=False)
+    console.print(f"grade [bold]{esc(g['reliability'])}{esc(g['credibility'])}[/bold]", markup=True, highlight=False)
     for reason in g["reasons"]:
         console.print(f"  - {reason}", highlight=False)
+    for name, t in sorted(rec.get("track_records", {}).items()):
+        console.print(f"  track record of {name} in this corpus: {t['carried']} carried, {t['corroborated']} "
+                      f"corroborated, {t['contradicted']} contradicted, {t['denied']} denied", highlight=False)
 
 
 @click.command()
@@ -213,7 +229,7 @@ def claim(ident: str, db: str, as_json: bool) -> None:
               help="Reliability TOML (outlet/speaker → letter); remembered for later updates.")
 def grade(db: str, sources: Path | None) -> None:
     """Re-grade every claim (after editing the reliability file)."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         n = run.regrade(store, sources=sources)
     console.print(f"graded {n} claim(s)", highlight=False)
 
@@ -234,7 +250,7 @@ def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bo
     """Relations between actors A and B over time: claims by PLOVER quad and intensity."""
     if plot_path and Path(plot_path).suffix.lower() not in series.PLOT_FORMATS:
         raise UsageError(f"{plot_path}: the plot is written as PNG or SVG; name the file .png or .svg")
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         for who in (a, b):
             api.actor_ids(store, who)  # an unknown actor is an error with suggestions, not an empty chart
         s = series.dyad_series(store, a, b, by=by, reporting_time=by_reporting_time, weighted=weighted,

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimgraph import api
-from claimgraph.cli.common import console, db_option, echo_json
+from claimgraph.cli.common import console, db_option, echo_json, esc, open_existing
 from claimgraph.model import STATUSES
 
 offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
@@ -35,7 +35,7 @@ def page_footer(what: str, meta: dict[str, int | None]) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def documents(db: str, sort: str, limit: int | None, offset: int, as_json: bool) -> None:
     """List stored documents, newest publication first: id, outlet, author, published, title."""
-    page = api.documents_page(api.open_store(db), sort=sort, limit=limit, offset=offset)
+    page = api.documents_page(open_existing(db), sort=sort, limit=limit, offset=offset)
     docs = page.items
     if as_json:
         echo_json([d.summary() | {"author": d.author} for d in docs])
@@ -54,12 +54,12 @@ def documents(db: str, sort: str, limit: int | None, offset: int, as_json: bool)
 @click.option("--json", "as_json", is_flag=True)
 def show(doc: str, db: str, as_json: bool) -> None:
     """Show one document (id or unique id prefix): metadata and text."""
-    store = api.open_store(db)
+    store = open_existing(db)
     d = api.document(store, doc)
     if as_json:
         echo_json(d.summary() | {"author": d.author, "text": d.text, "meta": d.meta})
         return
-    console.print(f"[bold]{d.title or '(no title)'}[/bold]", highlight=False)
+    console.print(f"[bold]{esc(d.title or '(no title)')}[/bold]", markup=True, highlight=False)
     console.print(f"id {d.id}  outlet {d.outlet or '?'}  author {d.author or '?'}  "
                   f"published {d.published.value if d.published else 'unknown'}  origin {d.origin}", highlight=False)
     console.print()
@@ -90,7 +90,7 @@ def events(db: str, actor: str | None, type_: str | None, status: str | None, si
     """Who did what to whom, when — and who says so."""
     from claimgraph.export.records import Lookup, event_record
 
-    store = api.open_store(db)
+    store = open_existing(db)
     page = api.events_page(store, actor=actor, type=type_, status=status, since=since, until=until,
                            document=document, sort=sort, limit=limit, offset=offset, country=country, near=near,
                            km=km)
@@ -114,13 +114,14 @@ def events(db: str, actor: str | None, type_: str | None, status: str | None, si
 @click.option("--json", "as_json", is_flag=True)
 def summary(db: str, as_json: bool) -> None:
     """What the store holds: counts, event types and statuses, busiest actors, claims."""
-    data = api.summary(api.open_store(db))
+    data = api.summary(open_existing(db))
     if as_json:
         echo_json(data)
         return
     c = data["counts"]
     console.print(f"[bold]{c['documents']}[/bold] documents, [bold]{c['actors']}[/bold] actors, "
-                  f"[bold]{c['events']}[/bold] events, {c['attributions']} attributions, {c['timexes']} dates")
+                  f"[bold]{c['events']}[/bold] events, {c['attributions']} attributions, {c['timexes']} dates",
+                  markup=True)
     if data["events_by_type"]:
         console.print("events by type:   " + ", ".join(f"{k} {v}" for k, v in data["events_by_type"].items()))
         console.print("events by status: " + ", ".join(f"{k} {v}" for k, v in data["events_by_status"].items()))
@@ -133,9 +134,10 @@ def summary(db: str, as_json: bool) -> None:
         console.print(f"claims:           {claims['claims']} ({links})", highlight=False)
         console.print("best supported:", highlight=False)
         for c in claims["best_supported"]:
-            console.print(f"  {c['grade']}  {', '.join(c['source']) or '?'} —{c['type']}→ {', '.join(c['target']) or '?'}"
-                          f"  ({len(c['sources'])} source(s): {', '.join(c['sources'][:3])})  [dim]{c['id'][:10]}[/dim]",
-                          highlight=False)
+            console.print(esc(f"  {c['grade']}  {', '.join(c['source']) or '?'} —{c['type']}→ "
+                              f"{', '.join(c['target']) or '?'}  ({len(c['sources'])} source(s): "
+                              f"{', '.join(c['sources'][:3])})  ") + f"[dim]{esc(c['id'][:10])}[/dim]",
+                          markup=True, highlight=False)
 
 
 @click.command()

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from claimgraph import evaluation
@@ -58,9 +59,9 @@ def evaluate(data_dir: Path | None, only: tuple[str, ...], limit: int | None, ch
         for r in results:
             for key in ("core_missed", "entity_failures"):
                 if r.metrics.get(key):
-                    console.print(f"[dim]{r.suite.name}.{key}: {r.metrics[key]}[/dim]", highlight=False)
+                    console.print(f"[dim]{escape(f'{r.suite.name}.{key}: {r.metrics[key]}')}[/dim]", highlight=False)
         for b in below:
-            console.print(f"[red]below floor:[/red] {b}", highlight=False)
+            console.print(f"[red]below floor:[/red] {escape(b)}", highlight=False)
     if check and below:
         sys.exit(1)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from claimgraph import api
-from claimgraph.cli.common import db_option, err_console
+from claimgraph.cli.common import db_option, err_console, open_existing
 from claimgraph.export.records import WHATS
 
 
@@ -23,8 +23,8 @@ def export(db: str, fmt: str, what: str | None, out: Path | None) -> None:
     """Export documents, events, actors, claims, attributions or time expressions."""
     from claimgraph import registry
 
-    store = api.open_store(db)
-    exporter = registry.get(registry.EXPORTERS, fmt)
+    exporter = registry.get(registry.EXPORTERS, fmt)  # a usage error (2) before any store error (1)
+    store = open_existing(db)
     what = what or exporter.whats[0]
     binary = bool(getattr(exporter, "binary", False))
     if out is None:

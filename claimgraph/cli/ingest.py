@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from claimgraph import api
-from claimgraph.cli.common import console, db_option, echo_json, err_console
+from claimgraph.cli.common import console, db_option, echo_json, err_console, esc, open_existing
+from claimgraph.errors import EXIT_CRASH, EXIT_ERROR, EXIT_OK, EXIT_STRICT
 
 
 class _RichProgress:
@@ -19,7 +20,7 @@ class _RichProgress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), TextColumn("[dim]{task.fields[item]}"),
+                                 TimeElapsedColumn(), TextColumn("{task.fields[item]}", style="dim", markup=False),
                                  console=err_console, transient=True)
         self.tasks: dict[str, Any] = {}
         self.progress.start()
@@ -47,7 +48,7 @@ class _RichProgress:
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores].")
 @click.option("--no-extract", is_flag=True, help="Only store the documents; run `claimgraph extract` later.")
-@click.option("--strict", is_flag=True, help="Exit non-zero if any file could not be ingested.")
+@click.option("--strict", is_flag=True, help="Exit 3 if any file or record was skipped or failed extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str | None, manifest: Path | None,
@@ -56,7 +57,12 @@ def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str |
 
     Formats are detected from content and extension: plain text, HTML, WARC,
     RSS/Atom, JSON Lines, and their .gz variants. Re-ingesting the same text
-    adds nothing.
+    adds nothing. Creates the store if it does not exist.
+
+    A bad file (or record) is named with its reason and skipped; the rest of
+    the run goes on. Exit 0 when something was stored (or was already), 1
+    when nothing could be, 3 with --strict when anything was skipped, 70 on a
+    bug (the other files are still read first).
     """
     from claimgraph.ingest import IngestOptions
     from claimgraph.nlp.extract import default_processes
@@ -72,18 +78,16 @@ def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str |
         if bar:
             bar.stop()
     for error in result.errors:
-        err_console.print(f"[yellow]skipped[/yellow] {error}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]skipped[/yellow] {esc(error)}", markup=True, highlight=False, soft_wrap=True)
     for error in result.extraction_errors:
-        err_console.print(f"[red]extraction error[/red] {error}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]extraction error[/red] {esc(error)}", markup=True, highlight=False, soft_wrap=True)
+    crashed = [e for e in result.errors if e.internal]
+    for error in crashed:
+        sys.stderr.write(error.detail)
     if as_json:
         echo_json(result.to_json())
     elif not quiet:
-        msg = f"{len(result.added)} document(s) added"
-        if result.duplicates:
-            msg += f", {len(result.duplicates)} already known (same text)"
-        if result.errors:
-            msg += f", {len(result.errors)} file(s) skipped"
-        console.print(msg, highlight=False)
+        console.print(_summary_line(result), highlight=False, soft_wrap=True)
         if result.undated:
             console.print(f"{len(result.undated)} document(s) have no publication date (stored as unknown): "
                           + ", ".join(d[:12] for d in result.undated), highlight=False)
@@ -91,8 +95,30 @@ def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str |
             stats = store.stats()
             console.print(f"extracted {len(result.extracted)} document(s); store now holds {stats['documents']} "
                           f"documents, {stats['actors']} actors, {stats['events']} events", highlight=False)
-    if (not result.added and not result.duplicates) or (strict and (result.errors or result.extraction_errors)):
-        sys.exit(1)
+    sys.exit(_exit_code(result, strict))
+
+
+def _summary_line(result: api.IngestResult) -> str:
+    """Counts files, not records: a JSON Lines file with three bad lines is one file read, not three skipped."""
+    msg = f"{len(result.added)} document(s) added"
+    if result.duplicates:
+        msg += f", {len(result.duplicates)} already known (same text)"
+    if result.skipped:
+        msg += f", {len(result.skipped)} file(s) skipped"
+    if result.bad_records:
+        msg += f", {result.bad_records} bad record(s) in {len(result.partly_read)} file(s) that were read"
+    return msg
+
+
+def _exit_code(result: api.IngestResult, strict: bool) -> int:
+    """The documented codes (see `claimgraph --help`): a bug beats "nothing stored" beats --strict."""
+    if any(e.internal for e in result.errors):
+        return EXIT_CRASH
+    if not result.added and not result.duplicates:
+        return EXIT_ERROR
+    if strict and (result.errors or result.extraction_errors):
+        return EXIT_STRICT
+    return EXIT_OK
 
 
 @click.command()
@@ -103,11 +129,11 @@ def extract(db: str, redo: bool, processes: int | None) -> None:
     """Run (or re-run) extraction over stored documents, then update claims."""
     from claimgraph.nlp.extract import default_processes
 
-    store = api.open_store(db)
+    store = open_existing(db)
     done, errors = api.extract(store, processes=processes or default_processes(), redo=redo)
     analysis = api.analyze(store, None if redo else done)
     for e in errors:
-        err_console.print(f"[red]extraction error[/red] {e}", highlight=False)
+        err_console.print(f"[red]extraction error[/red] {esc(e)}", markup=True, highlight=False, soft_wrap=True)
     console.print(f"extracted {len(done)} document(s)" + (f"; {analysis}" if analysis else ""), highlight=False)
 
 

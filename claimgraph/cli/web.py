@@ -48,6 +48,7 @@ def serve(db: str, host: str, port: int, token: str | None, require_token: bool,
     """
     import uvicorn
 
+    from claimgraph.store import Store
     from claimgraph.web.app import create_app
     from claimgraph.web.security import Access, is_loopback
     from claimgraph.web.templating import vendor_ready
@@ -55,6 +56,7 @@ def serve(db: str, host: str, port: int, token: str | None, require_token: bool,
     if token is not None and not TOKEN_RE.fullmatch(token):
         raise UsageError("--token / $CLAIMGRAPH_TOKEN: use 16 to 512 characters of A-Z a-z 0-9 . _ ~ -")
     access = Access.for_bind(host, token, require_token, allowed_hosts)
+    Store.open(db, create=False).close()  # a mistyped --db is an error here, not a new empty store
     app = create_app(db, access=access)
     if not vendor_ready():
         click.echo("note: graph library missing (run scripts/build_web.sh); the graph page shows a table", err=True)
@@ -86,7 +88,7 @@ def report(db: str, out: Path, top_dyads: int) -> None:
     from claimgraph.store import Store
     from claimgraph.web.report import build_report
 
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         html = build_report(store, top_dyads=top_dyads)
     out.write_text(html, encoding="utf-8")
     click.echo(f"wrote {out} ({len(html.encode('utf-8')):,} bytes)", err=True)

@@ -46,6 +46,12 @@ SUITES: tuple[Suite, ...] = (
           "CoNLL-2010 uncertain-sentence F1"),
     Suite("html", "claimgraph.evaluation.article_extraction", "article-extraction-benchmark", ("f1",),
           "HTML article body token F1"),
+    Suite("grouping", "claimgraph.evaluation.grouping", "realnews-dev", (
+        "grouping_pair_precision", "grouping_pair_recall", "grouping_pair_f1", "stories_joined_across_articles"),
+        "realnews cross-article claim grouping (reference scorer)"),
+    Suite("stance", "claimgraph.evaluation.stance", "fnc1-stances-dev", (
+        "read_score", "read_disagree_f1", "scored_score", "scored_disagree_f1"),
+        "FNC-1 stance through `claimgraph check` (share of max score)"),
 )
 
 
@@ -96,7 +102,7 @@ def run(
         started = time.perf_counter()
         try:
             module = importlib.import_module(suite.module)
-            if suite.name == "html":
+            if suite.name in ("html", "stance"):
                 res.metrics = module.score(data_dir, limit=limit)
             else:
                 if nlp is None:

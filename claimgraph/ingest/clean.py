@@ -56,6 +56,8 @@ class _Rules:
     footer_starts: tuple[re.Pattern[str], ...]
     footer_max_words: int
     separator: re.Pattern[str]
+    wall: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    wall_short_words: int
 
 
 def load_data(name: str) -> dict[str, Any]:
@@ -80,6 +82,8 @@ def rules() -> _Rules:
         footer_starts=compile_all(data["footer_starts"]),
         footer_max_words=int(data["footer_max_words"]),
         separator=re.compile(f"[{chars} ]{{{int(data['separator_min'])},}}"),
+        wall=tuple((what, compile_all(pats)) for what, pats in data["wall_patterns"].items()),
+        wall_short_words=int(data["wall_short_words"]),
     )
 
 
@@ -169,3 +173,30 @@ def clean_text(text: str) -> Cleaned:
     while kept and not kept[-1]:
         kept.pop()
     return Cleaned(text="\n".join(kept), footer=footer, removed=removed)
+
+
+def wall_page(text: str) -> str | None:
+    """What a page is instead of an article ("a cookie notice"), or None when it has an article.
+
+    A wall page (see `wall_patterns` in data/boilerplate.toml) is one whose
+    every line is either a wall line or a short menu-like line, with at
+    least one wall line; the name of the first wall kind found is returned
+    for the error message. Long texts are never walls: only the first few
+    lines of a text over the bound are even looked at.
+    """
+    r = rules()
+    kind: str | None = None
+    lines = [line.strip() for line in text.split("\n", 64) if line.strip()]
+    if len(lines) > 60:
+        return None
+    for line in lines:
+        if len(line) > MAX_TEST_CHARS:
+            return None
+        folded = line.rstrip(" .!:|»›>").strip()
+        hit = next((what for what, pats in r.wall if any(p.fullmatch(folded) for p in pats)), None)
+        if hit is None:
+            if len(line.split()) >= r.wall_short_words:
+                return None
+            continue
+        kind = kind or hit
+    return kind

@@ -13,10 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.errors import InputError, UsageError
+from claimgraph.errors import InputError, UsageError, too_deep, unreadable
 from claimgraph.ingest.readers import logical_name
 
 FIELDS = ("title", "outlet", "author", "published", "url", "language")
@@ -48,12 +50,22 @@ def _fields(where: str | Path, data: object) -> dict[str, str]:
 def read_sidecar(path: Path) -> dict[str, str]:
     """Fields of the article's sidecar, {} when there is none."""
     for candidate in sidecar_paths(path):
-        if not candidate.is_file():
+        try:
+            st = candidate.stat()
+        except OSError:  # absent, or a name too long to exist (an article name of 246-255 bytes)
             continue
-        if candidate.stat().st_size > MAX_SIDECAR_BYTES:
+        if not stat.S_ISREG(st.st_mode):
+            continue  # a FIFO would block the read
+        if st.st_size > MAX_SIDECAR_BYTES:
             raise InputError(candidate, f"sidecar over {MAX_SIDECAR_BYTES:,} bytes")
         try:
-            data = json.loads(candidate.read_text(encoding="utf-8"))
+            with candidate.open("rb") as fh:
+                raw = fh.read(MAX_SIDECAR_BYTES + 1)
+            data = json.loads(raw.decode("utf-8"))
+        except OSError as exc:
+            raise unreadable(candidate, exc.strerror or str(exc)) from exc
+        except RecursionError as exc:
+            raise too_deep(candidate, "sidecar JSON") from exc
         except (UnicodeDecodeError, ValueError) as exc:
             raise InputError(candidate, f"sidecar is not valid JSON ({exc})") from exc
         return _fields(candidate, data)
@@ -69,7 +81,7 @@ class Manifest:
     by_name: dict[str, dict[str, str] | None] = field(default_factory=dict)
 
     def lookup(self, file: Path) -> dict[str, str]:
-        row = self.by_path.get(file.resolve())
+        row = self.by_path.get(Path(os.path.realpath(file)))
         if row is None:
             row = self.by_name.get(file.name)  # None when the name is ambiguous
         return dict(row) if row else {}
@@ -94,14 +106,14 @@ def load_manifest(path: Path) -> Manifest:
     if key is None:
         raise UsageError(f"--manifest {path}: needs a 'path' (or 'file') column; has {sorted(columns)}")
     manifest = Manifest(path=path)
-    base = path.resolve().parent
+    base = Path(os.path.realpath(path)).parent
     for row in reader:
         name = (row.get(key) or "").strip()
         if not name:
             continue
         values = {f: (row.get(columns[f]) or "").strip() for f in FIELDS if f in columns}
         values = {k: v for k, v in values.items() if v}
-        manifest.by_path[(base / name).resolve()] = values
+        manifest.by_path[Path(os.path.realpath(base / name))] = values
         short = Path(name).name
         manifest.by_name[short] = None if short in manifest.by_name else values
     return manifest

@@ -333,6 +333,22 @@ def claims(store: Store, *, sort: str = "support", limit: int | None = None, off
     return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
 
 
+def claim_rows(store: Store, **filters: Any) -> list[StoredClaim]:
+    """Every claim passing the filters, read in one query without its events and links: what an
+    order computed outside SQL (analysis/track.py's ledger order) needs, before one page is hydrated."""
+    from claimgraph.store.claims import _row_claim
+
+    q = select(s.claims).where(*claim_filter(store, **filters)).order_by(s.claims.c.id)
+    with store.engine.connect() as conn:
+        return [_row_claim(r) for r in conn.execute(q)]
+
+
+def claims_by_ids(store: Store, ids: Sequence[str]) -> list[StoredClaim]:
+    """These claims, whole (events and links), in the order given."""
+    by_id = {sc.claim.id: sc for sc in ClaimStore(store).claims(ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 @dataclass(slots=True)
 class EdgeRow:
     """What the aggregated graph needs of a claim (or an event): no text, no links."""

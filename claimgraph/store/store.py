@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from claimgraph.errors import NotFound, StoreError
+from claimgraph.errors import NotFound, StoreError, store_missing
 from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
 from claimgraph.store import decisions, search
 from claimgraph.store import schema as s
@@ -71,19 +71,29 @@ class Store:
         self.version = migrate(engine)
 
     @classmethod
-    def open(cls, db: str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+        """Open (and migrate) the store at `db`; `create=False` refuses one that does not exist yet.
+
+        Reading commands pass create=False: a mistyped --db must say so, not
+        quietly create an empty database and report that it holds nothing.
+        """
         url = resolve_url(db)
         try:
             if url.startswith("sqlite"):
                 path = url[len("sqlite:///"):]
                 if path and path != ":memory:":
                     parent = Path(path).parent
+                    if not create and not Path(path).is_file():
+                        raise store_missing(path)
                     if not parent.exists():
                         raise StoreError(f"{path}: folder {parent} does not exist")
                 engine = create_engine(url, future=True)
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
                 engine = create_engine(url, future=True, pool_pre_ping=True)
+            if not create and not inspect(engine).has_table("schema_version"):
+                engine.dispose()
+                raise store_missing(engine.url.render_as_string(hide_password=True))
             return cls(engine, url)
         except OperationalError as exc:
             raise StoreError(f"cannot open database {url}: {exc.orig}") from exc

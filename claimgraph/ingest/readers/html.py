@@ -98,6 +98,8 @@ class HtmlReader:
     """Reads one HTML page as one article."""
 
     name = "html"
+    one_article = True
+    max_article_bytes = 20_000_000  # markup, scripts and inline images weigh far more than the text
 
     def sniff(self, path: Path, head: bytes) -> float:
         low = head[:4096].lstrip().lower()

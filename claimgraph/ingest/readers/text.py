@@ -26,6 +26,7 @@ class TextReader:
     """Reads UTF-8 text files as one article each."""
 
     name = "text"
+    one_article = True  # so ingest bounds the file by MAX_ARTICLE_BYTES before decoding it
 
     def sniff(self, path: Path, head: bytes) -> float:
         ext = extension(path)
