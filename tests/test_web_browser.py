@@ -306,7 +306,7 @@ def test_reject_an_event_in_the_browser(site: dict[str, object], browser: object
     assert page.url.endswith(f"/documents/{doc}#review-{aid}")
     assert page.locator(f"li#review-{aid} .verdict").text_content() == "rejected"
     page.screenshot(path=str(SHOTS / "review-rejected.png"), full_page=True)
-    claims = httpx.get(base + "/api/claims?limit=200").json()["items"]
+    claims = httpx.get(base + "/api/claims?limit=100").json()["items"]
     assert not any(aid in c["events"] for c in claims)
     assert "2012" not in [r["period"] for r in httpx.get(base + "/api/dyad?a=ISR&b=AZE").json()["rows"]]
     audit = httpx.get(base + "/api/decisions").json()["items"]

@@ -59,6 +59,8 @@ DyadActorQ = Annotated[str, Query(min_length=1, max_length=MAX_ID, description="
 # Every list is one bounded page: `limit` rows (at most MAX_LIMIT) from `offset`, with the `total`.
 MAX_LIMIT = 200  # = claimgraph.store.queries.MAX_LIMIT (the web layer does not import the store for a constant)
 LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
+MAX_CLAIMS = 100  # claims carry their sources, links and grade reasons: a page of 100 stays under 200 kB
+ClaimLimitQ = Annotated[int, Query(ge=1, le=MAX_CLAIMS, description=f"claims per page (at most {MAX_CLAIMS})")]
 OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
 KindQ = Annotated[list[Literal["document", "sentence", "actor"]] | None,
                   Query(description="document, sentence or actor (repeat for several); default: all")]

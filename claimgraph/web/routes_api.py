@@ -18,6 +18,7 @@ from claimgraph.web.params import (
     ActorQ,
     ByQ,
     ClaimId,
+    ClaimLimitQ,
     DocId,
     DyadActorQ,
     GradeQ,
@@ -48,7 +49,20 @@ def views(request: Request) -> Views:
     return Views(store)
 
 
-def claim_json(cv: ClaimView) -> dict[str, Any]:
+LIST_LINKS = 10  # links per claim in a list; the claim itself has them all, with their reasons
+
+
+def claim_json(cv: ClaimView, full: bool = True) -> dict[str, Any]:
+    """A claim as JSON; in a list (`full=False`) its links are the first few, without the reasons
+    (which quote whole evidence sentences), so a page stays bounded whatever a claim has gathered."""
+    out = _claim_json(cv)
+    if not full:
+        out["link_count"] = len(out["links"])
+        out["links"] = [{"kind": ln["kind"], "claim": ln["claim"]} for ln in out["links"][:LIST_LINKS]]
+    return out
+
+
+def _claim_json(cv: ClaimView) -> dict[str, Any]:
     c = cv.claim
     return {
         "id": c.id, "type": c.type, "mode": c.mode, "quad": cv.quad, "status": c.status,
@@ -96,11 +110,11 @@ def api_timeline(request: Request, actor: ActorQ = None, since: SinceQ = None,
 def api_claims(request: Request, type: TypeQ = None, status: StatusQ = None,
                min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
                actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
-               limit: LimitQ = 50, offset: OffsetQ = 0) -> dict[str, Any]:
+               limit: ClaimLimitQ = 50, offset: OffsetQ = 0) -> dict[str, Any]:
     """The claim ledger, best-supported first, one page."""
     ledger, page = views(request).ledger(filters(type, status, min_grade, since, until, actor), with_evidence=False,
                                          sort=sort, limit=limit, offset=offset)
-    return envelope(page, [claim_json(cv) for cv in ledger])
+    return envelope(page, [claim_json(cv, full=False) for cv in ledger])
 
 
 @router.get("/claims/{claim_id}", response_model=schemas.ClaimOut, responses=schemas.NOT_FOUND)

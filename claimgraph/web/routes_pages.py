@@ -20,6 +20,7 @@ from claimgraph.web.params import (
     ActorQ,
     ByQ,
     ClaimId,
+    ClaimLimitQ,
     DocId,
     GradeQ,
     LimitQ,
@@ -72,11 +73,11 @@ def timeline(request: Request, actor: ActorQ = None, since: SinceQ = None,
 def claims(request: Request, type: TypeQ = None, status: StatusQ = None,
            min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
            actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
-           limit: int = Query(25, ge=1, le=MAX_LIMIT), offset: OffsetQ = 0) -> HTMLResponse:
+           limit: ClaimLimitQ = 25, offset: OffsetQ = 0) -> HTMLResponse:
     f = filters(type, status, min_grade, since, until, actor)
     v = views(request)
     ledger, page = v.ledger(f, sort=sort, limit=limit, offset=offset)
-    return render(request, "claims.html", {"ledger": ledger, "page": page.meta(), "sort": sort, "f": f,
+    return render(request, "claims.html", {"ledger": ledger, "page": page.meta(), "sort": sort, "f": f, "cap_links": 3,
                                            "types": PLOVER_TYPES, "statuses": STATUSES, "grades": GRADES,
                                            "actor_name": v.actor(actor).name if actor else ""})
 
