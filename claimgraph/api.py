@@ -17,20 +17,24 @@ from typing import IO, Any, Protocol
 from claimgraph import registry
 from claimgraph.dates import bounds, filter_bounds
 from claimgraph.errors import InputError, UnknownActor, UnknownPlace, UsageError
-from claimgraph.model import Document, Event
+from claimgraph.model import Document, Event, Place
 from claimgraph.store import Store, queries
 from claimgraph.store.queries import MAX_LIMIT, ActorRow, Page
 from claimgraph.store.search import Hit
 
 __all__ = [
     "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
-    "events", "export", "exporters", "summary", "check", "read_claims", "Page", "documents_page", "events_page",
-    "actors_page", "claims_page", "timeline", "search", "actor_ids", "suggest_actors", "MAX_LIMIT", "review_event",
-    "merge_actors", "split_actor", "decisions_page",
+    "events", "export", "exporters", "summary", "check", "read_claims", "resolve_place", "resolve_country",
+    "Page", "documents_page", "events_page", "actors_page", "claims_page", "timeline", "search", "actor_ids",
+    "suggest_actors", "MAX_LIMIT", "review_event", "merge_actors", "split_actor", "decisions_page",
 ]
 
 MAX_CHECK_FILE_BYTES = 20_000_000  # --file: one claim a line; a bound, not a format limit
 MAX_CHECK_CLAIMS = 100_000
+
+
+DEFAULT_KM = 50.0
+MAX_KM = 20_000.0  # half the Earth's circumference: every place is nearer than this
 
 
 def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
@@ -205,53 +209,21 @@ def events_page(store: Store, *, actor: str | None = None, type: str | None = No
                 since: str | None = None, until: str | None = None, document: str | None = None,
                 dated: bool | None = None, sort: str = "document", limit: int | None = None, offset: int = 0,
                 cap: bool = False, country: str | None = None, near: str | None = None,
-                km: float = 50.0) -> Page[Event]:
+                km: float = DEFAULT_KM, placed: set[str] | None = None) -> Page[Event]:
     """Events filtered in SQL; `actor` is an id, name or alias (with everything merged into it);
-    `country` a country name or code, `near` a place name (events within about `km` of it)."""
+    `country` and `near`/`km` by where they are placed (`place_filter`), or `placed` if already found."""
     lo, hi = filter_bounds(since, until)
     ids = actor_ids(store, actor) if actor else None
+    if placed is None:
+        placed = place_filter(store, near=near, km=km, country=country)
     return queries.events(store, actor_ids=ids, type=type, status=status, lo=lo, hi=hi, document=document,
                           dated=dated, sort=sort, limit=_bounded(limit, cap), offset=offset,
-                          **place_filters(country, near, km))
-
-
-def place_filters(country: str | None, near: str | None, km: float = 50.0) -> dict[str, Any]:
-    """`--country` and `--near PLACE --km N` as the query layer's filters (a box of ±km around the place:
-    an index range, exact enough for "events around Kharkiv")."""
-    import math
-
-    from claimgraph.ontology import places
-
-    out: dict[str, Any] = {}
-    if country:
-        code = places.country_code(country)
-        if code is None:
-            raise UnknownPlace("country", country)
-        out["country"] = code
-    if near:
-        p = places.resolve(near)
-        if p is None:
-            raise UnknownPlace("near", near)
-        if not 0 < km <= 2000:
-            raise UsageError(f"km {km}: between 0 and 2,000")
-        dlat = km / 111.0
-        dlon = km / (111.0 * max(math.cos(math.radians(p.lat)), 0.01))
-        out["box"] = (p.lat - dlat, p.lon - dlon, p.lat + dlat, p.lon + dlon)
-    return out
-
-
-def map_points(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, country: str | None = None, limit: int = 500) -> dict[str, Any]:
-    """Events grouped by gazetteer place (busiest first), with how many events have no place."""
-    lo, hi = filter_bounds(since, until)
-    ids = actor_ids(store, actor) if actor else None
-    points, placed, unplaced = queries.map_points(store, actor_ids=ids, type=type, lo=lo, hi=hi,
-                                                  limit=min(limit, 2000), **place_filters(country, None))
-    return {"points": points, "placed": placed, "unplaced": unplaced}
+                          only=sorted(placed) if placed is not None else None)
 
 
 def events(store: Store, *, actor: str | None = None, **filters: Any) -> list[Event]:
-    """Filters: actor (id, name or alias), type, status, since, until, document, limit."""
+    """Filters: actor (id, name or alias), type, status, since, until, document, limit; and by place:
+    `country` (ISO alpha-3 or a state's name), `near` a place within `km`."""
     return events_page(store, actor=actor, **filters).items
 
 
@@ -263,24 +235,29 @@ def actors_page(store: Store, *, q: str | None = None, kind: str | None = None, 
 
 def claims_page(store: Store, *, type: str | None = None, status: str | None = None, min_grade: str | None = None,
                 since: str | None = None, until: str | None = None, actor: str | None = None, sort: str = "support",
-                limit: int | None = None, offset: int = 0, cap: bool = False) -> Page[Any]:
-    """The claim ledger (StoredClaims), best-supported first, filtered in SQL."""
+                limit: int | None = None, offset: int = 0, cap: bool = False, near: str | None = None,
+                km: float = DEFAULT_KM, country: str | None = None) -> Page[Any]:
+    """The claim ledger (StoredClaims), best-supported first, filtered in SQL; with `near`/`country`,
+    the claims any of whose evidence is placed there."""
     lo, hi = filter_bounds(since, until)
     ids = actor_ids(store, actor) if actor else None
     limit = _bounded(limit, cap)
+    placed = place_filter(store, near=near, km=km, country=country)
+    events_in = sorted(placed) if placed is not None else None
     if sort.lstrip("-") == "support":
         # the ledger order of analysis/track.py (independent support, specificity, grade; background
         # last) reads grade reasons, so it is computed here over light rows, then one page is hydrated
         from claimgraph.analysis.track import ledger_order
 
         rows = sorted(queries.claim_rows(store, type=type, status=status, min_grade=min_grade, lo=lo, hi=hi,
-                                         actor_ids=ids), key=ledger_order, reverse=sort.startswith("-"))
+                                         actor_ids=ids, event_ids=events_in),
+                      key=ledger_order, reverse=sort.startswith("-"))
         if offset < 0:
             raise UsageError(f"offset {offset}: must be 0 or more")
         chosen = [sc.claim.id for sc in rows[offset:offset + limit if limit is not None else None]]
         return Page(queries.claims_by_ids(store, chosen), len(rows), limit, offset)
     return queries.claims(store, type=type, status=status, min_grade=min_grade, lo=lo, hi=hi, actor_ids=ids,
-                          sort=sort, limit=limit, offset=offset)
+                          event_ids=events_in, sort=sort, limit=limit, offset=offset)
 
 
 def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
@@ -411,6 +388,77 @@ def decisions_page(store: Store, *, action: str | None = None, limit: int | None
                    cap: bool = False) -> Page[Any]:
     """The audit list of analyst decisions, newest first."""
     return queries.decisions(store, action=action, limit=_bounded(limit, cap), offset=offset)
+
+
+def resolve_place(text: str) -> Place:
+    """A place a user names ("Aleppo", "Tripoli, Libya") or a point ("36.2,37.16"), from the gazetteer.
+
+    Raises UnknownPlace when it is not in the gazetteer, or names several places with
+    nothing to tell them apart.
+    """
+    import re
+
+    from claimgraph.ontology.gazetteer import MAX_PHRASE_CHARS, gazetteer
+
+    text = text.strip()
+    if not text or len(text) > MAX_PHRASE_CHARS:
+        raise UnknownPlace(text[:40], f"a place name of 1 to {MAX_PHRASE_CHARS} characters is expected")
+    point = re.fullmatch(r"(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)", text)
+    if point:
+        lat, lon = float(point[1]), float(point[2])
+        if abs(lat) > 90 or abs(lon) > 180:
+            raise UnknownPlace(text, "latitude must be within ±90 and longitude within ±180")
+        return Place(text, 0, "", None, None, lat, lon, "exact")
+    place = gazetteer().resolve(text)
+    if place is None:
+        raise UnknownPlace(text, "not in the gazetteer (towns over 15,000 people, states, US states) or "
+                                 "shared by places on several continents; name its country too, as in "
+                                 "'Tripoli, Libya', or give 'LAT,LON'")
+    return place
+
+
+def resolve_country(text: str) -> str:
+    """ISO alpha-3 code of a state given by code ("SYR") or name ("Syria")."""
+    from claimgraph.ontology.gazetteer import gazetteer
+
+    gz = gazetteer()
+    if gz.country(text.strip()) is not None:
+        return text.strip().upper()
+    place = gz.resolve(text) if text.strip() else None
+    if place is None or place.precision != "country":
+        raise UnknownPlace(text, "not a state: give an ISO 3166-1 alpha-3 code (SYR, ISR) or a state's name")
+    return place.country
+
+
+def place_filter(store: Store, *, near: str | None = None, km: float = DEFAULT_KM,
+                 country: str | None = None) -> set[str] | None:
+    """Ids of the events placed in `country` and/or within `km` of `near`; None when neither is asked.
+
+    Events placed only at country precision are never "near" anything: their point is the
+    capital standing for the whole state, so `--near Damascus` does not sweep up every
+    event somewhere in Syria (use `--country` for those).
+    """
+    from claimgraph.ontology.gazetteer import distance_km
+    from claimgraph.store.places import PlaceStore
+
+    if near is None and country is None:
+        return None
+    ps = PlaceStore(store)
+    ids: set[str] | None = None
+    if country is not None:
+        ids = ps.event_ids_in_country(resolve_country(country))
+    if near is not None:
+        if not 0 < km <= MAX_KM:
+            raise UsageError(f"--km must be more than 0 and at most {MAX_KM:,.0f}, not {km:g}")
+        centre = resolve_place(near)
+        if centre.precision == "country":
+            raise UsageError(f"{near!r} is a state, not a place to be near; use --country {centre.country}")
+        assert centre.lat is not None and centre.lon is not None
+        close = {ep.event_id for ep in ps.within_box(centre.lat, centre.lon, km)
+                 if ep.place.precision != "country" and ep.place.lat is not None and ep.place.lon is not None
+                 and distance_km(centre.lat, centre.lon, ep.place.lat, ep.place.lon) <= km}
+        ids = close if ids is None else ids & close
+    return ids
 
 
 def exporters() -> list[str]:

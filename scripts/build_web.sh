@@ -25,13 +25,13 @@ copy() {
 }
 copy cytoscape/dist/cytoscape.min.js cytoscape.min.js
 copy cytoscape/LICENSE cytoscape.LICENSE.txt
-# the map: d3-geo (needs d3-array) draws world-atlas's country shapes; topojson-client unpacks them
+# the map page: country shapes (Natural Earth 1:50m as TopoJSON) drawn with d3-geo, no tile server
 copy d3-array/dist/d3-array.min.js d3-array.min.js
 copy d3-array/LICENSE d3-array.LICENSE.txt
 copy d3-geo/dist/d3-geo.min.js d3-geo.min.js
 copy d3-geo/LICENSE d3-geo.LICENSE.txt
 copy topojson-client/dist/topojson-client.min.js topojson-client.min.js
 copy topojson-client/LICENSE topojson-client.LICENSE.txt
-copy world-atlas/countries-110m.json countries-110m.json
+copy world-atlas/countries-50m.json countries-50m.json
 copy world-atlas/LICENSE world-atlas.LICENSE.txt
 echo "build_web: vendor files in $VENDOR: $(ls "$VENDOR" | tr '\n' ' ')"

@@ -100,7 +100,7 @@ def make_store(path: Path) -> tuple[Store, dict[str, str]]:
                     ev("accuse", "Haaretz", "condemned", "ACCUSE", ["IRN"], ["ISR", "AZE"], "2012-03",
                        trigger="condemned", intensity=-2.0)],
         "The Cradle": [ev("coop", "The Cradle", "prepared an airfield", "COOPERATE", ["AZE"], ["ISR"], "2023",
-                          "reported", "prepared", contexts=["military"], intensity=9.5, location="Azerbaijan"),
+                          "reported", "prepared", contexts=["military"], intensity=9.5),
                        ev("deny", "The Cradle", "denied", "REJECT", ["AZE"], [], None, "asserted", "denied",
                           intensity=-2.0)],
         "Pwned Daily": [ev("assault", "Pwned Daily", "attacked", "ASSAULT", ["evil-corp"], ["IRN"], "2023-05",

@@ -191,30 +191,6 @@ def test_lists_page_with_totals_and_actor_typeahead(site: dict[str, object], bro
     assert page.errors == []
 
 
-def test_map_shows_a_filtered_actors_events_at_their_places(site: dict[str, object], browser: object) -> None:
-    if site["vendor_err"]:
-        pytest.skip(f"map libraries not built (scripts/build_web.sh): {site['vendor_err']}")
-    page = _page(browser)
-    page.goto(str(site["base"]) + "/map?actor=AZE")
-    page.wait_for_selector("#map[data-ready]")
-    assert page.get_attribute("#map", "data-ready") == "1"
-    assert page.locator("#map path.country").count() > 100  # world-atlas shapes drawn by d3-geo
-    title = page.locator("#map a.map-point circle title").first.text_content()
-    assert title.startswith("Azerbaijan (AZE): 1 event(s), country precision")
-    # the point sits inside Azerbaijan's shape on screen (Baku, the capital, stands in at country precision)
-    inside = page.evaluate("""() => {
-        const c = document.querySelector('#map circle').getBoundingClientRect();
-        const hit = document.elementsFromPoint(c.x + c.width / 2, c.y + c.height / 2)
-            .find(e => e.matches && e.matches('path.country'));
-        return hit ? hit.querySelector('title').textContent : null; }""")
-    assert inside == "Azerbaijan"
-    page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
-    page.goto(str(site["base"]) + "/map?actor=IRN")
-    page.wait_for_selector("#map[data-ready]")
-    assert page.get_attribute("#map", "data-ready") == "0"  # Iran's events name no place
-    assert page.errors == []
-
-
 def _assert_inert(page: object, expect_text: list[str], where: str) -> None:
     state = page.evaluate("""() => ({
         flag: typeof window.__cg_pwned,

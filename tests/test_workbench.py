@@ -23,7 +23,6 @@ from claimgraph.web.app import create_app
 from claimgraph.web.params import MAX_CLAIMS
 
 N_BULK = 260  # more rows than one page may carry
-PLACES = ["Kyiv", "Kharkiv", "Mosul", "Damascus", "Texas", "Ukraine", "the border"]  # the last is no place
 
 
 def _bulk(store: Store, n: int = N_BULK) -> None:
@@ -39,8 +38,7 @@ def _bulk(store: Store, n: int = N_BULK) -> None:
         end = body.index("river.") + 6
         ev = Event(id=f"{doc.id[:8]}-x", document_id=doc.id, sentence=Span(body.index("Actor"), end), type="ASSAULT",
                    source=[f"A{i % 30:02d}"], target=[f"A{(i + 1) % 30:02d}"],
-                   date=DateValue(f"{2000 + i % 25}", "year") if i % 5 else None,
-                   location=PLACES[i % len(PLACES)] if i % 3 else None)
+                   date=DateValue(f"{2000 + i % 25}", "year") if i % 5 else None)
         store.save_extraction(doc.id, actors=actors, mentions=[], timexes=[], attributions=[], events=[ev],
                               extractor_version="test")
 
@@ -305,57 +303,3 @@ def test_complete_ids_are_key_lookups_and_prefixes_still_work(site: tuple[TestCl
     assert store.get_actor("AZE").aliases == ["Azerbaijan"]
 
 
-def _bulk_location(i: int) -> str | None:
-    return PLACES[i % len(PLACES)] if i % 3 else None
-
-
-def test_places_filters_map_and_exports(site: tuple[TestClient, Path, dict[str, str]], tmp_path: Path) -> None:
-    client, db, _ = site
-    want = {p: sum(1 for i in range(N_BULK) if _bulk_location(i) == p) for p in PLACES}
-    ukr = client.get("/api/events", params={"country": "Ukraine"}).json()["total"]
-    assert ukr == want["Kyiv"] + want["Kharkiv"] + want["Ukraine"]
-    assert client.get("/api/events", params={"country": "UKR"}).json()["total"] == ukr
-    near = client.get("/api/events", params={"near": "Kharkiv", "km": 60}).json()
-    assert near["total"] == want["Kharkiv"]  # Kyiv is 400 km away; "Ukraine" sits on Kyiv
-    code, out, _ = cli("events", "--near", "Kharkiv", "--km", "60", "--json", db=db)
-    assert code == 0 and len(out.splitlines()) == near["total"]
-    code, _, err = cli("events", "--near", "Qwzx Nowhereville", db=db)
-    assert code == 1 and "Nowhereville" in err
-    assert client.get("/api/events", params={"country": "Narnia"}).status_code == 404
-    # the map: the events of one actor at their places, with precision
-    m = client.get("/api/map", params={"actor": "A04"}).json()
-    mine = [i for i in range(N_BULK) if i % 30 in (3, 4) and _bulk_location(i) not in (None, "the border")]
-    assert m["placed"] == len(mine)
-    by_name = {p["name"]: p for p in m["points"]}
-    assert by_name.get("Kyiv", {}).get("precision", "place") == "place"
-    assert all(p["precision"] in ("place", "region", "country") for p in m["points"])
-    if "Texas" in by_name:
-        assert by_name["Texas"]["precision"] == "region"
-    page = client.get("/map", params={"actor": "A04"})
-    assert page.status_code == 200 and len(page.content) < 200_000
-    # exports carry the place
-    out_csv = tmp_path / "ev.csv"
-    with out_csv.open("w", encoding="utf-8", newline="") as fh:
-        api.export(api.open_store(db), "csv", fh, "events")
-    header = out_csv.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert {"latitude", "longitude", "country", "geo_precision"} <= set(header)
-    import io
-
-    buf = io.StringIO()
-    api.export(api.open_store(db), "plover", buf, "events")
-    locs = [json.loads(line)["eventLoc"] for line in buf.getvalue().splitlines() if "eventLoc" in line]
-    assert any(loc.get("placeName") == "Kharkiv" and loc["precision"] == "place" and loc["countryCode"] == "UKR"
-               for loc in locs)
-
-
-def test_places_migration_fills_old_rows(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "p.db")
-    _bulk(store, 20)
-    with store.engine.begin() as conn:
-        conn.execute(text("UPDATE events SET place_name = NULL, place_lat = NULL, place_lon = NULL, "
-                          "place_country = NULL"))
-        conn.execute(text("DELETE FROM schema_version WHERE version >= 5"))
-    store.close()
-    again = Store.open(tmp_path / "p.db")
-    assert api.events_page(again, country="UKR").total == sum(
-        1 for i in range(20) if _bulk_location(i) in ("Kyiv", "Kharkiv", "Ukraine"))

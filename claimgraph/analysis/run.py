@@ -16,6 +16,7 @@ from pathlib import Path
 from claimgraph.analysis.claims import bucket_of, bucket_types, build_claims
 from claimgraph.analysis.grading import grade, load_reliability
 from claimgraph.analysis.links import compute_links, related_actors
+from claimgraph.analysis.places import refresh as refresh_places
 from claimgraph.analysis.resolve import Resolution, load_resolution, resolve
 from claimgraph.model import Actor, ClaimLink, Document, Event, Mention
 from claimgraph.store.claims import ClaimStore, StoredClaim
@@ -37,8 +38,10 @@ def rebuild(store: Store) -> dict[str, int]:
     """Recompute resolution, claims, links and grades from scratch."""
     cs = ClaimStore(store)
     res = resolve(store)
-    claims, _links = _analyse_all(store, cs, res, store.events())
-    return {"claims": len(claims), "links": len(cs.all_links()), "merges": len(res.merges)}
+    events = store.events()
+    claims, _links = _analyse_all(store, cs, res, events)
+    placed = refresh_places(store, res, events, everything=True)
+    return {"claims": len(claims), "links": len(cs.all_links()), "merges": len(res.merges), "placed": placed}
 
 
 def _analyse_all(store: Store, cs: ClaimStore, res: Resolution, events: list[Event]
@@ -72,8 +75,9 @@ def _first_analysis(store: Store, cs: ClaimStore, doc_ids: Sequence[str]) -> dic
         return None
     res = resolve(store)
     claims, links = _analyse_all(store, cs, res, events)
+    placed = refresh_places(store, res, events, everything=True)
     buckets = {bucket_of(e, res) for e in events if e.source or e.target}
-    return {"buckets": len(buckets), "claims": len(claims), "links": len(links)}
+    return {"buckets": len(buckets), "claims": len(claims), "links": len(links), "placed": placed}
 
 
 def _fingerprint(res: Resolution, raw: str) -> tuple[str, str | None, str] | None:
@@ -92,6 +96,8 @@ def update(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
     changed_raw = {a for a in res.canonical if a not in old.canonical or _fingerprint(old, a) != _fingerprint(res, a)}
     touched = {old.of(a) for a in changed_raw if a in old.canonical} | {res.of(a) for a in changed_raw}
     seed_events = cs.events_by_id(cs.event_ids_of_documents(list(doc_ids))) + cs.events_for_actors(changed_raw)
+    # a place depends on its event and its actors' states: exactly these events can have moved
+    placed = refresh_places(store, res, {e.id: e for e in seed_events}.values())
     buckets = {bucket_of(e, res) for e in seed_events if e.source or e.target}
     old_claims = (cs.claim_ids_of_documents(doc_ids) | cs.claim_ids_of_events(e.id for e in seed_events)
                   | cs.claim_ids_with_actors(touched))
@@ -110,7 +116,7 @@ def update(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
     cs.replace_links(dropped | new_ids, links)
     regrade_ids = new_ids | {x for a, b, _k, _w in old_links for x in (a, b)} | {x for a, ln in links for x in (a, ln.claim)}
     regrade(store, regrade_ids - (dropped - new_ids))
-    return {"buckets": len(buckets), "claims": len(claims), "links": len(links)}
+    return {"buckets": len(buckets), "claims": len(claims), "links": len(links), "placed": placed}
 
 
 def analyze(store: Store, new_document_ids: Sequence[str] | None = None) -> dict[str, int]:

@@ -16,7 +16,15 @@ from rich.table import Table
 from claimgraph import api
 from claimgraph.analysis import records, resolve, run, series, track
 from claimgraph.analysis.grading import grade_value
-from claimgraph.cli.common import console, db_option, echo_json, esc, json_option, open_existing
+from claimgraph.cli.common import (
+    console,
+    db_option,
+    echo_json,
+    esc,
+    json_option,
+    open_existing,
+    place_options,
+)
 from claimgraph.errors import NotFound, UnknownActor, UsageError
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
@@ -147,16 +155,18 @@ def _track(rec: dict[str, Any], source: str) -> str:
               help="support = best-supported first; '-' reverses.")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@place_options
 @json_option
 def claims(db: str, actor_id: str | None, type_: str | None, status: str | None, since: str | None,
            until: str | None, min_grade: str | None, sort: str, limit: int | None, offset: int,
-           as_json: bool) -> None:
+           near: str | None, km: float, country: str | None, as_json: bool) -> None:
     """The claim ledger, best-supported first."""
     if min_grade:
         grade_value(min_grade)  # the one place grade syntax errors are worded
     with open_existing(db) as store:
         page = api.claims_page(store, type=type_, status=status, min_grade=min_grade, since=since, until=until,
-                               actor=actor_id, sort=sort, limit=limit, offset=offset)
+                               actor=actor_id, sort=sort, limit=limit, offset=offset, near=near, km=km,
+                               country=country)
         res = resolve.load_resolution(store)
         records_ = track.track_records(ClaimStore(store).claims())  # each source's record over the corpus
         recs = [records.claim_record(sc, res, records_) for sc in page.items]

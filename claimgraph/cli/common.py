@@ -76,3 +76,13 @@ class ClaimgraphGroup(click.Group):
             err_console.print(f"claimgraph crashed (exit {EXIT_CRASH}): this is a bug, please report the "
                               "traceback above", highlight=False, soft_wrap=True)
             sys.exit(EXIT_CRASH)
+
+
+def place_options(f: Any) -> Any:
+    """`--near PLACE [--km N]` and `--country ISO3`: the place filters `events` and `claims` share."""
+    f = click.option("--country", help="Only events placed in this state: ISO alpha-3 code (SYR) or name.")(f)
+    f = click.option("--km", type=click.FloatRange(min=0, min_open=True, max=20_000), default=50.0,
+                     show_default=True, help="Radius for --near, in kilometres.")(f)
+    return click.option("--near", metavar="PLACE",
+                        help="Only events placed within --km of PLACE: a town ('Aleppo', 'Tripoli, Libya'), "
+                             "a region or 'LAT,LON'. Events placed only at country precision are never near.")(f)

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimgraph import api
-from claimgraph.cli.common import console, db_option, echo_json, esc, open_existing
+from claimgraph.cli.common import console, db_option, echo_json, esc, open_existing, place_options
 from claimgraph.model import STATUSES
 
 offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
@@ -74,10 +74,7 @@ def show(doc: str, db: str, as_json: bool) -> None:
 @click.option("--since", help="Event date from (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Event date until.")
 @click.option("--document", help="Document id or prefix.")
-@click.option("--country", help="Events placed in this country (name or ISO code), by the offline gazetteer.")
-@click.option("--near", help="Events placed near this place (a name the gazetteer knows).")
-@click.option("--km", type=click.FloatRange(0, 2000, min_open=True), default=50.0, show_default=True,
-              help="How near, with --near.")
+@place_options
 @click.option("--sort", default="document", show_default=True,
               type=click.Choice(["document", "-document", "date", "-date", "type", "-type"]),
               help="Order by document (and place in it), event date or type; '-' is descending.")
@@ -85,7 +82,7 @@ def show(doc: str, db: str, as_json: bool) -> None:
 @offset_option
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines in the export schema.")
 def events(db: str, actor: str | None, type_: str | None, status: str | None, since: str | None,
-           until: str | None, document: str | None, country: str | None, near: str | None, km: float, sort: str,
+           until: str | None, document: str | None, near: str | None, km: float, country: str | None, sort: str,
            limit: int | None, offset: int, as_json: bool) -> None:
     """Who did what to whom, when — and who says so."""
     from claimgraph.export.records import Lookup, event_record
@@ -100,11 +97,13 @@ def events(db: str, actor: str | None, type_: str | None, status: str | None, si
         for ev in evs:
             click.echo(json.dumps(event_record(ev, lk), ensure_ascii=False))
         return
-    table = Table("date", "source", "type", "mode", "target", "status", "said by", "doc", show_lines=False)
+    table = Table("date", "source", "type", "mode", "target", "place", "status", "said by", "doc", show_lines=False)
     for ev in evs:
         said = ev.said_by or ev.said_by_text or ""
+        place = lk.place(ev.id)
+        where = f"{place.place.name}, {place.place.country} ({place.place.precision})" if place else ev.location or ""
         table.add_row(ev.date.value if ev.date else "", ", ".join(ev.source), ev.type, ev.mode or "",
-                      ", ".join(ev.target), ev.status, said, ev.document_id[:8])
+                      ", ".join(ev.target), esc(where), ev.status, said, ev.document_id[:8])
     console.print(table)
     page_footer("event(s)", page.meta())
 

@@ -26,6 +26,14 @@ def _flat(value: Any) -> Any:
     return value
 
 
+PLACE_FIELDS = ("name", "geonameid", "country", "admin1", "region", "lat", "lon", "precision")
+
+
+def place_columns(place: dict[str, Any] | None) -> dict[str, Any]:
+    """An event's place as flat `place_*` columns (empty when unplaced), after the existing ones."""
+    return {f"place_{k}": (place or {}).get(k) for k in PLACE_FIELDS}
+
+
 class CsvExporter:
     name = "csv"
     whats = WHATS
@@ -38,6 +46,8 @@ class CsvExporter:
             row = {k: _flat(v) for k, v in record.items()}
             if what == "events":
                 row["document"] = record["document"]["id"]
+                row.update(place_columns(record.get("place")))
+                del row["place"]
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
                 writer.writeheader()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from claimgraph.export.records import Lookup, place_fields
+from claimgraph.export.records import Lookup
 from claimgraph.model import Event, Mention
 from claimgraph.store import Store
 
@@ -69,13 +69,15 @@ def plover_record(ev: Event, lk: Lookup, mentions: _Mentions) -> dict[str, Any]:
         "coder": "claimgraph",
         "version": VERSION,
     }
-    if ev.location:
-        geo = place_fields(ev.location)
+    place = lk.place(ev.id)
+    if place is not None:
+        p = place.place
+        # PLOVER's eventLoc names the place as written; the resolved entry rides beside the name
+        record["eventLoc"] = {"name": place.text, "geonamesID": p.geonameid, "placeName": p.name,
+                              "countryCode": p.country, "admin1Code": p.admin1, "admin1Name": p.region,
+                              "lat": p.lat, "lon": p.lon, "precision": p.precision, "basis": place.basis}
+    elif ev.location:
         record["eventLoc"] = {"name": ev.location}
-        if geo["place"]:
-            record["eventLoc"].update(placeName=geo["place"], lat=geo["latitude"], lon=geo["longitude"],
-                                      countryCode=geo["country"], admin1Code=geo["admin1"],
-                                      precision=geo["geo_precision"])
     record["claimgraph"] = {
         "document": lk.doc_summary(ev.document_id),
         "datePrecision": ev.date.precision if ev.date else None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from claimgraph.model import Actor, Document, Event
 from claimgraph.store import Store
+from claimgraph.store.places import EventPlace, PlaceStore
 
 
 class Lookup:
@@ -21,6 +22,13 @@ class Lookup:
         self.docs: dict[str, Document] = {d.id: d for d in store.documents()}
         self.actors: dict[str, Actor] = {a.id: a for a in store.actors()}
         self._texts: dict[str, str] = {}
+        self._places: dict[str, EventPlace] | None = None
+
+    def place(self, event_id: str) -> EventPlace | None:
+        """Where analysis placed an event (all places loaded on first use)."""
+        if self._places is None:
+            self._places = PlaceStore(self.store).of_events()
+        return self._places.get(event_id)
 
     def actor_ref(self, actor_id: str | None) -> dict[str, Any] | None:
         if not actor_id:
@@ -73,7 +81,7 @@ def event_record(ev: Event, lk: Lookup) -> dict[str, Any]:
         "date": ev.date.to_json() if ev.date else None,
         "date_source": ev.date_source,
         "location": ev.location,
-        **place_fields(ev.location),
+        "place": place_record(lk.place(ev.id)),
         "status": ev.status,
         "said_by": said_by,
         "evidence": {"text": text[ev.sentence.start:ev.sentence.end], "start": ev.sentence.start, "end": ev.sentence.end},
@@ -85,15 +93,11 @@ def event_record(ev: Event, lk: Lookup) -> dict[str, Any]:
     }
 
 
-def place_fields(location: str | None) -> dict[str, Any]:
-    """The location in the offline gazetteer, as flat fields every format can carry (CSV columns too):
-    name, coordinates, ISO alpha-3 country, first-level region code and ACLED-like precision."""
-    from claimgraph.ontology.places import resolve
-
-    p = resolve(location)
-    return {"place": p.name if p else None, "latitude": p.lat if p else None, "longitude": p.lon if p else None,
-            "country": p.country if p else None, "admin1": p.admin1 if p else None,
-            "geo_precision": p.precision if p else None}
+def place_record(ep: EventPlace | None) -> dict[str, Any] | None:
+    """`place`: the gazetteer entry (name, geonameid, country ISO3, admin1, region, lat, lon,
+    precision exact|region|country) plus the words read (`text`) and whether they were the
+    event's own place phrase or a place its sentence names (`basis`); null when unplaced."""
+    return ep.to_json() if ep else None
 
 
 def actor_record(actor: Actor, documents: list[str]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from claimgraph.errors import StoreError
 from claimgraph.store import schema as s
 from claimgraph.store import search
-from claimgraph.store.rows import PLACE_COLUMNS, date_columns, place_columns
+from claimgraph.store.rows import date_columns
 
 
 def _create(*tables):  # type: ignore[no-untyped-def]
@@ -52,24 +52,6 @@ def _decisions(conn: Connection) -> None:
     s.decisions.create(conn, checkfirst=True)
 
 
-def _places(conn: Connection) -> None:
-    """Gazetteer columns on events, filled from the location text already stored."""
-    have = {c["name"] for c in inspect(conn).get_columns("events")}
-    for col in PLACE_COLUMNS:
-        if col not in have:
-            kind = {"place_lat": "FLOAT", "place_lon": "FLOAT"}.get(col, "VARCHAR(200)")
-            conn.execute(text(f"ALTER TABLE events ADD COLUMN {col} {kind}"))
-    locations = [r[0] for r in conn.execute(select(s.events.c.location).where(s.events.c.location.is_not(None))
-                                            .distinct())]
-    for loc in locations:
-        values = place_columns(loc)
-        if values["place_name"]:
-            conn.execute(update(s.events).where(s.events.c.location == loc).values(**values))
-    for index in s.events.indexes:
-        if index.name == "ix_events_place":
-            index.create(conn, checkfirst=True)
-
-
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (
         1,
@@ -82,9 +64,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
         _create(s.actor_merges, s.actor_overrides, s.claims, s.claim_events, s.claim_actors, s.claim_links,
                 s.analysis_settings),
     ),
-    (3, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
-    (4, "analyst decisions; review verdicts on events", _decisions),
-    (5, "events placed in the offline gazetteer", _places),
+    (3, "places: event_places (the gazetteer entry each event is placed at)", _create(s.event_places)),
+    (4, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
+    (5, "analyst decisions; review verdicts on events", _decisions),
 ]
 
 LATEST = MIGRATIONS[-1][0]

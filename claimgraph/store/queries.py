@@ -134,17 +134,14 @@ EVENT_SORTS = {"document": [s.events.c.document_id, s.events.c.sent_start],
 
 def event_query(*, actor_ids: Sequence[str] | None = None, type: str | None = None, status: str | None = None,
                 lo: str | None = None, hi: str | None = None, document: str | None = None,
-                dated: bool | None = None, excluded: Sequence[str] = (), country: str | None = None,
-                box: tuple[float, float, float, float] | None = None) -> Select[Any]:
-    """The filtered SELECT over events; `excluded` are event ids to leave out (rejected by an analyst);
-    `country` (ISO alpha-3) and `box` (south, west, north, east) filter on the gazetteer place."""
+                dated: bool | None = None, excluded: Sequence[str] = (),
+                only: Sequence[str] | None = None) -> Select[Any]:
+    """The filtered SELECT over events; `excluded` are event ids to leave out (rejected by an analyst),
+    `only` the ids to keep (the events a place filter found)."""
     e = s.events.c
     q = select(s.events).where(not_rejected())
-    if country:
-        q = q.where(e.place_country == country.upper())
-    if box:
-        south, west, north, east = box
-        q = q.where(e.place_lat.between(south, north), e.place_lon.between(west, east))
+    if only is not None:
+        q = q.where(e.id.in_(list(only)))
     if type:
         q = q.where(e.type == type.upper())
     if status:
@@ -294,8 +291,9 @@ def _n_sources(store: Store) -> Any:
 
 def claim_filter(store: Store, *, type: str | None = None, status: str | None = None,
                  min_grade: str | None = None, lo: str | None = None, hi: str | None = None,
-                 actor_ids: Sequence[str] | None = None) -> list[Any]:
-    """WHERE conditions on `claims` for the ledger's filters (shared by the ledger and the graph)."""
+                 actor_ids: Sequence[str] | None = None, event_ids: Sequence[str] | None = None) -> list[Any]:
+    """WHERE conditions on `claims` for the ledger's filters (shared by the ledger and the graph);
+    `event_ids`: only claims with one of these events among their evidence (a place filter's events)."""
     c = s.claims.c
     conds: list[Any] = []
     if type:
@@ -313,6 +311,8 @@ def claim_filter(store: Store, *, type: str | None = None, status: str | None = 
     if actor_ids is not None:
         conds.append(c.id.in_(select(s.claim_actors.c.claim_id).where(
             s.claim_actors.c.actor_id.in_(list(actor_ids)), s.claim_actors.c.role == "party")))
+    if event_ids is not None:
+        conds.append(c.id.in_(select(s.claim_events.c.claim_id).where(s.claim_events.c.event_id.in_(list(event_ids)))))
     return conds
 
 
@@ -481,42 +481,6 @@ def claims_of_events(store: Store, event_ids: Sequence[str]) -> dict[str, str]:
             q = select(s.claim_events).where(s.claim_events.c.event_id.in_(ids[i:i + 500]))
             out.update((r.event_id, r.claim_id) for r in conn.execute(q))
     return out
-
-
-@dataclass(slots=True)
-class MapPoint:
-    """Events at one gazetteer place."""
-
-    name: str
-    lat: float
-    lon: float
-    country: str | None
-    precision: str
-    events: int
-    sample: list[tuple[str, str]]  # a few (event id, document id), for links
-
-
-def map_points(store: Store, *, limit: int = 500, **filters: Any) -> tuple[list[MapPoint], int, int]:
-    """Events with a place, grouped by place, busiest first: (points, events placed, events not placed)."""
-    base = event_query(**filters).subquery()
-    placed = base.c.place_lat.is_not(None)
-    q = (select(base.c.place_name, base.c.place_lat, base.c.place_lon, base.c.place_country,
-                base.c.place_precision, func.count().label("n"), func.min(base.c.id).label("first"))
-         .where(placed).group_by(base.c.place_name, base.c.place_lat, base.c.place_lon, base.c.place_country,
-                                 base.c.place_precision)
-         .order_by(func.count().desc(), base.c.place_name).limit(limit))
-    with store.engine.connect() as conn:
-        rows = conn.execute(q).all()
-        n_placed = int(conn.execute(select(func.count()).select_from(base).where(placed)).scalar_one())
-        n_all = int(conn.execute(select(func.count()).select_from(base)).scalar_one())
-        points = []
-        for r in rows:
-            sample = [(x[0], x[1]) for x in conn.execute(
-                select(base.c.id, base.c.document_id).where(base.c.place_name == r.place_name, base.c.place_lat == r.place_lat)
-                .order_by(base.c.id).limit(5))]
-            points.append(MapPoint(r.place_name, float(r.place_lat), float(r.place_lon), r.place_country,
-                                   r.place_precision, int(r.n), sample))
-    return points, n_placed, n_all - n_placed
 
 
 _SENTENCES: dict[tuple[str, str, int, int], str] = {}  # (store url, doc, start, end) → text; documents never change

@@ -121,7 +121,6 @@ def event_row(ev: Event) -> dict[str, Any]:
         "date_source": ev.date_source,
         **date_columns(ev.date.value if ev.date else None),
         "location": ev.location,
-        **place_columns(ev.location),
         "status": ev.status,
         "said_by": ev.said_by,
         "said_by_text": ev.said_by_text,
@@ -131,20 +130,6 @@ def event_row(ev: Event) -> dict[str, Any]:
         "confidence": ev.confidence,
         "rule": ev.rule,
     }
-
-
-PLACE_COLUMNS = ("place_name", "place_lat", "place_lon", "place_country", "place_admin1", "place_precision")
-
-
-def place_columns(location: str | None) -> dict[str, Any]:
-    """The gazetteer entry of an event's location, flattened; all None when it names no known place."""
-    from claimgraph.ontology.places import resolve
-
-    p = resolve(location)
-    if p is None:
-        return dict.fromkeys(PLACE_COLUMNS)
-    return {"place_name": p.name, "place_lat": p.lat, "place_lon": p.lon, "place_country": p.country,
-            "place_admin1": p.admin1, "place_precision": p.precision}
 
 
 def date_columns(value: str | None) -> dict[str, str | None]:

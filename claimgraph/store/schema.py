@@ -121,17 +121,10 @@ events = Table(
     Column("date_value", String(40)),
     Column("date_precision", String(20)),
     Column("date_source", Text),
-    # the date as a day interval (claimgraph/dates.py), so date filters are indexed comparisons (migration 3)
+    # the date as a day interval (claimgraph/dates.py), so date filters are indexed comparisons (migration 4)
     Column("date_start", String(10)),
     Column("date_end", String(10)),
     Column("location", Text),
-    # the location resolved in the offline gazetteer (ontology/places.py; migration 5)
-    Column("place_name", Text),
-    Column("place_lat", Float),
-    Column("place_lon", Float),
-    Column("place_country", String(3)),
-    Column("place_admin1", String(20)),
-    Column("place_precision", String(10)),  # place | region | country
     Column("status", String(20), nullable=False),
     Column("said_by", String(200)),
     Column("said_by_text", Text),
@@ -140,13 +133,12 @@ events = Table(
     Column("negated", Integer, nullable=False, default=0),
     Column("confidence", Float, nullable=False, default=0.5),
     Column("rule", Text, nullable=False, default=""),
-    # an analyst's verdict, re-applied from `decisions` after every re-extraction (migration 4):
+    # an analyst's verdict, re-applied from `decisions` after every re-extraction (migration 5):
     # NULL (unreviewed) | confirmed | rejected; rejected events leave claims, lists and charts
     Column("review", String(10)),
     Index("ix_events_doc", "document_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_date", "date_start"),
-    Index("ix_events_place", "place_country", "place_lat"),
 )
 
 event_actors = Table(
@@ -197,7 +189,7 @@ claims = Table(
     Column("negated", Integer, nullable=False, default=0),
     Column("date_value", String(40)),
     Column("date_precision", String(20)),
-    Column("date_start", String(10)),  # day interval of date_value (migration 3)
+    Column("date_start", String(10)),  # day interval of date_value (migration 4)
     Column("date_end", String(10)),
     Column("status", String(20), nullable=False),
     Column("intensity", Float, nullable=False, default=0.0),
@@ -249,7 +241,7 @@ analysis_settings = Table(
 )
 
 
-# ---------------------------------------------------------------- analyst decisions (issue 12, migration 4)
+# ---------------------------------------------------------------- analyst decisions (issue 12, migration 5)
 # Corrections an analyst made, with who/when/why, kept apart from machine output: extraction
 # replaces events, and the store re-applies these to the new events (found again by `anchor`,
 # the trigger and sentence offsets, since event ids are positional).
@@ -266,4 +258,30 @@ decisions = Table(
     Column("anchor", Text, nullable=False, default="{}"),
     Column("change", Text, nullable=False, default="{}"),  # {"field": [before, after]} or {"other": id}
     Index("ix_decisions_doc", "document_id"),
+)
+
+
+# ---------------------------------------------------------------- places (issue 12, migration 3)
+# Where each event happened, as a gazetteer entry (analysis/places.py computes it). One row per
+# placed event; an event without a row is unplaced. `document_id` lets a re-extraction clear a
+# document's rows with its events; `basis` says whether the event's own location phrase or a place
+# named in its sentence was read, `text` what was written.
+event_places = Table(
+    "event_places",
+    metadata,
+    Column("event_id", String(80), primary_key=True),
+    Column("document_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("basis", String(20), nullable=False),  # location | sentence
+    Column("name", Text, nullable=False),
+    Column("geonameid", Integer, nullable=False),
+    Column("country", String(3), nullable=False),
+    Column("admin1", String(20)),
+    Column("region", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", String(10), nullable=False),  # exact | region | country
+    Index("ix_event_places_doc", "document_id"),
+    Index("ix_event_places_country", "country"),
+    Index("ix_event_places_latlon", "lat", "lon"),
 )

@@ -243,7 +243,7 @@ class Store:
     def _clear_extraction(self, conn: Any, doc_id: str) -> None:
         ev_ids = select(s.events.c.id).where(s.events.c.document_id == doc_id)
         conn.execute(delete(s.event_actors).where(s.event_actors.c.event_id.in_(ev_ids)))
-        for table in (s.events, s.attributions, s.timexes, s.mentions):
+        for table in (s.event_places, s.events, s.attributions, s.timexes, s.mentions):
             conn.execute(delete(table).where(table.c.document_id == doc_id))
 
     def _upsert_actors(self, conn: Any, actors: list[Actor]) -> None:

@@ -26,7 +26,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from claimgraph.errors import NotFound, UsageError
 from claimgraph.store import Store
-from claimgraph.web import routes_api, routes_pages, routes_review
+from claimgraph.web import routes_api, routes_map, routes_pages, routes_review
 from claimgraph.web.head import HeadAsGet
 from claimgraph.web.params import hint
 from claimgraph.web.security import Access, Guard, same_origin_writes
@@ -73,6 +73,7 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
         app.mount("/static/vendor", StaticFiles(directory=vendor), name="vendor")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(routes_api.router)
+    app.include_router(routes_map.router)
     app.include_router(routes_pages.router)
     app.include_router(routes_review.router)
 

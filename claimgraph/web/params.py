@@ -44,6 +44,9 @@ HINTS = {
     "until": "a date as YYYY, YYYY-MM or YYYY-MM-DD",
     "by": "year or month",
     "time": "event or reporting",
+    "country": "a state's ISO 3166-1 alpha-3 code such as SYR",
+    "near": "a place: a town ('Aleppo', 'Tripoli, Libya'), a region or 'LAT,LON'",
+    "km": "a radius in kilometres, more than 0 and at most 20000",
 }
 
 TypeQ = Annotated[str | None, Query(pattern=TYPE_PATTERN, max_length=16, description=HINTS["type"])]
@@ -54,6 +57,9 @@ UntilQ = Annotated[str | None, Query(pattern=DATE_PATTERN, max_length=10, descri
 ActorQ = Annotated[str | None, Query(max_length=MAX_ID, description="an actor id")]
 ByQ = Annotated[str, Query(pattern="^(year|month)$", description=HINTS["by"])]
 TimeQ = Annotated[str, Query(pattern="^(event|reporting)$", description=HINTS["time"])]
+CountryQ = Annotated[str | None, Query(pattern="^([A-Za-z]{3})?$", max_length=3, description=HINTS["country"])]
+NearQ = Annotated[str | None, Query(max_length=200, description=HINTS["near"])]
+KmQ = Annotated[float, Query(gt=0, le=20_000, description=HINTS["km"])]
 DyadActorQ = Annotated[str, Query(min_length=1, max_length=MAX_ID, description="an actor id")]
 
 # Every list is one bounded page: `limit` rows (at most MAX_LIMIT) from `offset`, with the `total`.
@@ -64,7 +70,6 @@ ClaimLimitQ = Annotated[int, Query(ge=1, le=MAX_CLAIMS, description=f"claims per
 OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
 KindQ = Annotated[list[Literal["document", "sentence", "actor"]] | None,
                   Query(description="document, sentence or actor (repeat for several); default: all")]
-PlaceQ = Annotated[str | None, Query(max_length=100, description="a place or country name, or an ISO code")]
 
 ClaimId = Annotated[str, Path(max_length=MAX_ID, description="a claim id")]
 DocId = Annotated[str, Path(max_length=MAX_ID, description="a document id")]

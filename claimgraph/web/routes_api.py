@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from claimgraph import api
-from claimgraph.errors import NotFound
+from claimgraph.errors import NotFound, UsageError
 from claimgraph.export.records import document_record
 from claimgraph.store import Store
 from claimgraph.store.queries import MAX_LIMIT, Page
@@ -19,13 +20,15 @@ from claimgraph.web.params import (
     ByQ,
     ClaimId,
     ClaimLimitQ,
+    CountryQ,
     DocId,
     DyadActorQ,
     GradeQ,
     KindQ,
+    KmQ,
     LimitQ,
+    NearQ,
     OffsetQ,
-    PlaceQ,
     SinceQ,
     StatusQ,
     TimeQ,
@@ -142,18 +145,24 @@ def api_document(request: Request, doc_id: DocId) -> dict[str, Any]:
     return {**document_record(doc), "events": [e.to_json() for e in api.events(v.store, document=doc.id)]}
 
 
-@router.get("/events", response_model=schemas.EventPage, responses=schemas.UNKNOWN_FILTER)
-def api_events(request: Request, actor: ActorQ = None, type: TypeQ = None,
-               status: StatusQ = None, since: SinceQ = None, until: UntilQ = None,
+@router.get("/events", response_model=schemas.EventPage,
+            responses={**schemas.UNKNOWN_ACTOR, **schemas.PLACE_NOT_FOUND})
+def api_events(request: Request, actor: ActorQ = None, type: TypeQ = None, status: StatusQ = None,
+               since: SinceQ = None, until: UntilQ = None,
                document: str | None = Query(None, max_length=64, pattern="^[0-9a-f]*$"),
                sort: str = Query("document", pattern="^-?(document|date|type)$"), limit: LimitQ = 50,
-               offset: OffsetQ = 0, country: PlaceQ = None, near: PlaceQ = None,
-               km: float = Query(50.0, gt=0, le=2000)) -> dict[str, Any]:
-    """Events, filtered and sorted in the database, one page; `country` and `near` use the gazetteer."""
-    page = api.events_page(views(request).store, actor=actor or None, type=type or None, status=status or None,
+               offset: OffsetQ = 0, country: CountryQ = None, near: NearQ = None,
+               km: KmQ = api.DEFAULT_KM) -> Any:
+    """Events, filtered and sorted in the database, one page; `country` and `near`/`km` by their places
+    (a place the gazetteer does not know, or a state given as `near`, is a 404 naming the parameter)."""
+    store = views(request).store
+    try:
+        placed = api.place_filter(store, near=near or None, km=km, country=country or None)
+    except UsageError as exc:
+        return JSONResponse({"detail": f"{'near' if near else 'country'}: {exc}"}, status_code=404)
+    page = api.events_page(store, actor=actor or None, type=type or None, status=status or None,
                            since=since or None, until=until or None, document=document or None, sort=sort,
-                           limit=limit, offset=offset, cap=True, country=country or None, near=near or None,
-                           km=km)
+                           limit=limit, offset=offset, cap=True, placed=placed)
     return envelope(page, [{**e.to_json(), "href": f"/documents/{e.document_id}#ev-{e.id}"} for e in page.items])
 
 
@@ -167,20 +176,6 @@ def api_actors(request: Request, q: str | None = Query(None, max_length=100, des
     return envelope(page, [{**r.actor.ref(), "country": r.actor.country, "sector": r.actor.sector,
                             "aliases": r.actor.aliases, "merged": r.merged, "events": r.events,
                             "href": f"/actors/{r.actor.id}"} for r in page.items])
-
-
-@router.get("/map", response_model=schemas.MapOut, responses=schemas.UNKNOWN_FILTER)
-def api_map(request: Request, actor: ActorQ = None, type: TypeQ = None, since: SinceQ = None, until: UntilQ = None,
-            country: PlaceQ = None, limit: int = Query(500, ge=1, le=2000)) -> dict[str, Any]:
-    """Events grouped by gazetteer place (busiest first, at most `limit` places), filtered like the
-    timeline; `unplaced` counts the events whose location the gazetteer does not know."""
-    m = api.map_points(views(request).store, actor=actor or None, type=type or None, since=since or None,
-                       until=until or None, country=country or None, limit=limit)
-    return {"placed": m["placed"], "unplaced": m["unplaced"],
-            "points": [{"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country, "precision": p.precision,
-                        "events": p.events,
-                        "sample": [{"event": e, "href": f"/documents/{d}#ev-{e}"} for e, d in p.sample]}
-                       for p in m["points"]]}
 
 
 @router.get("/search", response_model=schemas.SearchPage)

@@ -25,7 +25,6 @@ from claimgraph.web.params import (
     GradeQ,
     LimitQ,
     OffsetQ,
-    PlaceQ,
     SinceQ,
     StatusQ,
     TimeQ,
@@ -35,7 +34,7 @@ from claimgraph.web.params import (
 )
 from claimgraph.web.routes_api import hit_href, views
 from claimgraph.web.svg import dyad_chart
-from claimgraph.web.templating import map_vendor_ready, render
+from claimgraph.web.templating import render
 from claimgraph.web.views_docs import actor_view, document_view
 
 router = APIRouter(include_in_schema=False)
@@ -95,19 +94,6 @@ def documents(request: Request, sort: str = Query("-published", pattern="^-?(pub
               limit: LimitQ = 50, offset: OffsetQ = 0) -> HTMLResponse:
     page = api.documents_page(views(request).store, sort=sort, limit=limit, offset=offset, cap=True)
     return render(request, "documents.html", {"docs": page.items, "page": page.meta(), "sort": sort})
-
-
-@router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, actor: ActorQ = None, type: TypeQ = None, since: SinceQ = None, until: UntilQ = None,
-             country: PlaceQ = None) -> HTMLResponse:
-    """Events as points on country shapes (d3-geo + world-atlas, no tile server); a table without JS."""
-    v = views(request)
-    m = api.map_points(v.store, actor=actor or None, type=type or None, since=since or None, until=until or None,
-                       country=country or None, limit=500)
-    return render(request, "map.html", {"m": m, "actor": actor or "", "type": type or "", "since": since or "",
-                                        "until": until or "", "country": country or "",
-                                        "actor_name": v.actor(actor).name if actor else "",
-                                        "map_ready": map_vendor_ready(request.app.state.vendor)})
 
 
 @router.get("/search", response_class=HTMLResponse)

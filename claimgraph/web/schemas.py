@@ -198,12 +198,6 @@ class SearchPage(PageMeta):
     items: list[SearchHit]
 
 
-class MapOut(Open):
-    placed: int
-    unplaced: int = Field(description="events whose location the gazetteer does not know")
-    points: list[dict[str, Any]]
-
-
 class Decision(Open):
     id: int | None = None
     created_at: str | None = None
@@ -235,3 +229,25 @@ UNKNOWN_ACTOR: dict[int | str, dict[str, Any]] = {
     404: _problem("an actor filter names no known actor (the message suggests the closest ones)")}
 UNKNOWN_FILTER: dict[int | str, dict[str, Any]] = {
     404: _problem("an actor, place or country filter names nothing the store or gazetteer knows")}
+PLACE_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("no such place or state in the gazetteer")}
+
+
+class PointGeometry(Open):
+    type: str = Field(description='always "Point"')
+    coordinates: list[float] = Field(description="[longitude, latitude] (GeoJSON order)")
+
+
+class MapFeature(Open):
+    type: str = Field(description='always "Feature"')
+    geometry: PointGeometry
+    properties: dict[str, Any] = Field(description="the event (id, type, status, date, label, href) and its "
+                                                   "place (name, country ISO3, admin1, region, precision)")
+
+
+class MapPoints(Open):
+    """GeoJSON FeatureCollection of placed events, plus what the filters left unplaced."""
+
+    type: str = Field(description='always "FeatureCollection"')
+    features: list[MapFeature]
+    total: int = Field(description="placed events matching the filters (features holds at most `limit`)")
+    unplaced: int = Field(description="events matching the filters that have no place")

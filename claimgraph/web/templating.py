@@ -20,14 +20,6 @@ STATIC = HERE / "static"
 VENDOR = STATIC / "vendor"
 VENDOR_FILES = ("cytoscape.min.js",)
 
-MAP_FILES = ("d3-array.min.js", "d3-geo.min.js", "topojson-client.min.js", "countries-110m.json")
-
-
-def map_vendor_ready(vendor: Path = VENDOR) -> bool:
-    """Whether the map's libraries and country shapes (npm: d3-geo, topojson-client, world-atlas) are built."""
-    return all((vendor / f).is_file() for f in MAP_FILES)
-
-
 def vendor_ready(vendor: Path = VENDOR) -> bool:
     """Whether scripts/build_web.sh has put the npm-built files in place."""
     return all((vendor / f).is_file() for f in VENDOR_FILES)

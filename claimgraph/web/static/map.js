@@ -1,59 +1,97 @@
-// The map: country shapes from world-atlas (TopoJSON, served from our vendor folder) drawn with
-// d3-geo's Equal Earth projection into an SVG built with DOM calls; events from /api/map as circles
-// sized by count. Names go in as text nodes (never HTML): place names come from the gazetteer,
-// but the sample links carry ids from the store. No tile server, nothing fetched from elsewhere.
+// The map: country shapes from world-atlas (TopoJSON) drawn with d3-geo, events as points
+// from /api/map, filtered as the page's form says. No tiles, no external origin.
+// One marker per place and precision: ● a town, ◎ a region (at the town it is named after),
+// ○ a country (at its capital, standing for the whole state). Text is set with textContent only.
 (function () {
   "use strict";
   var box = document.getElementById("map");
   if (!box || !window.d3 || !window.topojson) { return; }
   var NS = "http://www.w3.org/2000/svg";
-  function el(name, attrs) {
-    var n = document.createElementNS(NS, name);
-    Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, attrs[k]); });
-    return n;
+  // bidi embeddings/overrides/isolates: article-supplied text must not reorder what follows it
+  var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+  var RADIUS = { exact: 4, region: 7, country: 10 };
+
+  function el(name, attrs, text) {
+    var e = document.createElementNS(NS, name);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = String(text).replace(BIDI, ""); }
+    return e;
   }
-  var width = 960, height = 500;
-  var query = box.getAttribute("data-query");
-  Promise.all([
-    fetch(box.getAttribute("data-shapes")).then(function (r) { return r.json(); }),
-    fetch(box.getAttribute("data-api") + (query ? "?" + query : "")).then(function (r) { return r.json(); })
-  ]).then(function (res) {
-    var world = res[0], data = res[1];
-    var countries = window.topojson.feature(world, world.objects.countries);
-    var projection = window.d3.geoEqualEarth().fitSize([width, height], { type: "Sphere" });
-    var path = window.d3.geoPath(projection);
-    var svg = el("svg", { viewBox: "0 0 " + width + " " + height, "class": "map-svg", role: "img",
-                          "aria-label": "events by place" });
-    svg.appendChild(el("path", { d: path({ type: "Sphere" }), "class": "sphere" }));
-    var g = el("g", { "class": "countries" });
-    countries.features.forEach(function (f) {
-      var p = el("path", { d: path(f) || "", "class": "country" });
-      var t = el("title"); t.textContent = (f.properties && f.properties.name) || ""; p.appendChild(t);
-      g.appendChild(p);
+  function query() {
+    var q = new URLSearchParams();
+    ["actor", "type", "status", "since", "until", "country", "near"].forEach(function (k) {
+      var v = box.getAttribute("data-" + k);
+      if (v) { q.set(k, v); }
     });
-    svg.appendChild(g);
-    var dots = el("g", { "class": "points" });
-    var max = Math.max.apply(null, data.points.map(function (p) { return p.events; }).concat([1]));
-    data.points.forEach(function (p) {
-      var xy = projection([p.lon, p.lat]);
+    if (q.has("near")) { q.set("km", box.getAttribute("data-km")); }
+    var s = q.toString();
+    return box.getAttribute("data-api") + (s ? "?" + s : "");
+  }
+  function json(url) {
+    return fetch(url).then(function (r) { if (!r.ok) { throw new Error(url + ": HTTP " + r.status); } return r.json(); });
+  }
+  function groups(features) {
+    var by = {}, out = [];
+    features.forEach(function (f) {
+      var c = f.geometry.coordinates, p = f.properties, key = c[0] + "," + c[1] + "," + p.precision;
+      if (!by[key]) { by[key] = { lon: c[0], lat: c[1], props: p, events: [] }; out.push(by[key]); }
+      by[key].events.push(p);
+    });
+    return out;
+  }
+  function draw(topo, data) {
+    var width = box.clientWidth || 960, height = Math.max(360, Math.round(width * 0.55));
+    var land = topojson.feature(topo, topo.objects.countries);
+    var projection = d3.geoNaturalEarth1();
+    if (data.features.length) {
+      // fit the events (with a few degrees around each) rather than the world: the analyst's region
+      var circles = data.features.map(function (f) {
+        return { type: "Feature", geometry: d3.geoCircle().center(f.geometry.coordinates).radius(4)() };
+      });
+      projection.fitExtent([[16, 16], [width - 16, height - 16]], { type: "FeatureCollection", features: circles });
+    } else {
+      projection.fitExtent([[8, 8], [width - 8, height - 8]], { type: "Sphere" });
+    }
+    var path = d3.geoPath(projection);
+    var svg = el("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "img",
+                          "aria-label": "map of " + data.features.length + " placed events" });
+    svg.appendChild(el("path", { "class": "sphere", d: path({ type: "Sphere" }) }));
+    var shapes = el("g", { "class": "countries" });
+    land.features.forEach(function (f) {
+      var d = path(f);
+      if (!d) { return; }
+      var p = el("path", { "class": "country", d: d, "data-id": String(f.id || "") });
+      p.appendChild(el("title", {}, (f.properties && f.properties.name) || ""));
+      shapes.appendChild(p);
+    });
+    svg.appendChild(shapes);
+    var marks = el("g", { "class": "points" });
+    groups(data.features).forEach(function (g) {
+      var xy = projection([g.lon, g.lat]);
       if (!xy) { return; }
-      var href = p.sample.length && p.sample[0].href.charAt(0) === "/" ? p.sample[0].href : "#";
-      var a = el("a", { href: href, "class": "map-point" });
-      a.setAttribute("data-place", p.name);
-      var c = el("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 9 * Math.sqrt(p.events / max)).toFixed(1),
-                             "class": "point precision-" + p.precision });
-      var t = el("title");
-      t.textContent = p.name + (p.country ? " (" + p.country + ")" : "") + ": " + p.events + " event(s), " +
-                      p.precision + " precision";
-      c.appendChild(t);
+      var a = el("a", { href: g.events[0].href, "class": "point",
+                        "data-lat": g.lat, "data-lon": g.lon, "data-country": g.props.country,
+                        "data-precision": g.props.precision, "data-place": g.props.place,
+                        "data-events": g.events.map(function (e) { return e.event; }).join(" ") });
+      var c = el("circle", { cx: xy[0], cy: xy[1], r: RADIUS[g.props.precision] || 4,
+                             "class": "p-" + g.props.precision + " q-" + String(g.props.quad).replace(/ /g, "-") });
+      c.appendChild(el("title", {}, g.props.place + (g.props.region ? ", " + g.props.region : "") + " (" +
+        g.props.country + ", " + g.props.precision + ")\n" +
+        g.events.map(function (e) { return (e.date || "undated") + " · " + e.label + " (" + e.status + ")"; }).join("\n")));
       a.appendChild(c);
-      dots.appendChild(a);
+      a.appendChild(el("text", { "class": "lbl", x: xy[0] + (RADIUS[g.props.precision] || 4) + 3, y: xy[1] + 4 },
+                       g.props.place + (g.events.length > 1 ? " (" + g.events.length + ")" : "")));
+      marks.appendChild(a);
     });
-    svg.appendChild(dots);
+    svg.appendChild(marks);
+    box.textContent = "";
     box.appendChild(svg);
-    box.setAttribute("data-ready", String(data.points.length));
-  }).catch(function (err) {
-    box.textContent = "Could not draw the map: " + err.message;
-    box.setAttribute("data-ready", "error");
-  });
+    // for scripts and tests: where a [lon, lat] lands on the drawing
+    window.cgMap = { project: function (lon, lat) { return projection([lon, lat]); } };
+    box.setAttribute("data-points", String(marks.childNodes.length));
+    box.setAttribute("data-ready", String(data.features.length));
+  }
+  Promise.all([json(box.getAttribute("data-atlas")), json(query())])
+    .then(function (r) { draw(r[0], r[1]); })
+    .catch(function (err) { box.textContent = "Could not load the map: " + err.message; });
 })();
