@@ -91,13 +91,17 @@ def ingest(
     processes: int = 1,
     extract_text: bool = True,
     progress: ProgressSink | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    batch_size: int | None = None,
 ) -> IngestResult:
     """Read, store, extract, analyse. Each stage resumes where an interrupted run stopped.
 
     Extraction covers every document still pending — not only the ones added
     now — so a run killed after storing documents but before extracting them
-    is finished by the next run.
+    is finished by the next run. `scheduler` runs the extraction on Dask (see `extract`).
     """
+    check_scheduler(scheduler, workers, batch_size)
     from claimgraph.ingest import ingest_paths
     from claimgraph.ingest.paths import expand_paths
 
@@ -115,7 +119,8 @@ def ingest(
         if progress:
             progress.start("extracting", len(store.document_ids(pending_only=True, extractor_version=extractor_version())))
         result.extracted, result.extraction_errors = extract(
-            store, processes=processes, progress=(lambda d: progress.advance("extracting", d)) if progress else None
+            store, processes=processes, progress=(lambda d: progress.advance("extracting", d)) if progress else None,
+            scheduler=scheduler, workers=workers, batch_size=batch_size,
         )
         if progress:
             progress.start("analysing", None)
@@ -124,12 +129,35 @@ def ingest(
 
 
 def extract(
-    store: Store, *, processes: int = 1, redo: bool = False, progress: Callable[[str], None] | None = None
+    store: Store, *, processes: int = 1, redo: bool = False, progress: Callable[[str], None] | None = None,
+    scheduler: str | None = None, workers: int | None = None, batch_size: int | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Run the NLP pipeline over documents that need it; returns (ids done, errors)."""
+    """Run the NLP pipeline over documents that need it; returns (ids done, errors).
+
+    `scheduler=None` uses `processes` local processes; "local" a Dask LocalCluster of
+    `workers` processes; "tcp://HOST:PORT" an existing Dask cluster, `batch_size` documents
+    per Dask task. Either way this process writes every record to the store.
+    """
     from claimgraph.nlp.extract import extract_pending
 
-    return extract_pending(store, processes=processes, redo=redo, progress=progress)
+    check_scheduler(scheduler, workers, batch_size)
+    runner = None
+    if scheduler is not None:
+        from claimgraph.nlp.pipeline import MODEL
+        from claimgraph.scale import DaskRunner
+        from claimgraph.scale.cluster import BATCH
+
+        runner = DaskRunner(scheduler, MODEL, workers=workers, batch=batch_size or BATCH)
+    return extract_pending(store, processes=processes, redo=redo, progress=progress, runner=runner)
+
+
+def check_scheduler(scheduler: str | None, workers: int | None, batch_size: int | None = None) -> None:
+    """Refuse bad --scheduler/--workers/--batch-size values before reading a file (Dask is imported only if used)."""
+    if scheduler is None and workers is None and batch_size is None:
+        return
+    from claimgraph.scale import check_scheduler as check
+
+    check(scheduler, workers, batch_size)
 
 
 def analyze(store: Store, document_ids: Sequence[str] | None = None) -> dict[str, Any]:

@@ -74,8 +74,8 @@ def _mentions(doc_id: str, text: str) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def make_store(path: Path) -> tuple[Store, dict[str, str]]:
-    """A store at `path` with documents, extraction and claims; returns it and doc ids by outlet."""
+def make_store(path: Path | str) -> tuple[Store, dict[str, str]]:
+    """A store at `path` (a SQLite file or a database URL) with documents, extraction and claims; returns it and doc ids by outlet."""
     store = Store.open(path)
     ids: dict[str, str] = {}
     for outlet, published, title, text in DOCS:

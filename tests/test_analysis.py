@@ -6,7 +6,8 @@ import itertools
 from pathlib import Path
 
 import pytest
-from test_analysis_helpers import Doc, Ev, add, open_store, snapshot
+from backends import Databases
+from test_analysis_helpers import Doc, Ev, add, snapshot
 
 from claimgraph.analysis import rebuild, regrade, update
 from claimgraph.analysis.resolve import load_resolution, merge, split
@@ -36,8 +37,8 @@ def _links(store):
     return {(a, b, k) for a, b, k, _w in ClaimStore(store).all_links()}
 
 
-def test_same_event_in_two_outlets_is_one_claim_with_two_sources(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_same_event_in_two_outlets_is_one_claim_with_two_sources(dbs: Databases) -> None:
+    s = dbs.open()
     add(s, Doc("Outlet A", "2021-01-01", [Ev("Israel supplied drones to Azerbaijan in 2020.", "AID", ["ISR"], ["AZE"],
                                               date="2020")]))
     add(s, Doc("Outlet B", "2021-02-01", [Ev("Azerbaijan got Israeli drones during 2020.", "AID", ["ISR"], ["AZE"],
@@ -48,8 +49,8 @@ def test_same_event_in_two_outlets_is_one_claim_with_two_sources(tmp_path: Path)
     assert c.claim.grade.credibility == 2
 
 
-def test_reciprocal_types_ignore_direction_but_aid_does_not(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_reciprocal_types_ignore_direction_but_aid_does_not(dbs: Databases) -> None:
+    s = dbs.open()
     add(s, Doc("A", "2020-01-01", [Ev("Israel agreed with Azerbaijan on the deal.", "AGREE", ["ISR"], ["AZE"],
                                       date="2019"),
                                    Ev("Israel aided Azerbaijan.", "AID", ["ISR"], ["AZE"], date="2019")]))
@@ -61,8 +62,8 @@ def test_reciprocal_types_ignore_direction_but_aid_does_not(tmp_path: Path) -> N
     assert len(_find(s, "AID")) == 2
 
 
-def test_time_compatibility_at_precision(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_time_compatibility_at_precision(dbs: Databases) -> None:
+    s = dbs.open()
     add(s, Doc("A", "2013-01-01", [Ev("Deal one in 2011.", "AID", ["ISR"], ["AZE"], date="2011"),
                                    Ev("Deal two in March 2012.", "AID", ["ISR"], ["AZE"], date="2012-03",
                                       precision="month")]))
@@ -72,9 +73,9 @@ def test_time_compatibility_at_precision(tmp_path: Path) -> None:
     assert dates == ["2011", "2012/2012-03"]
 
 
-def test_undated_event_joins_only_on_strong_specific_evidence(tmp_path: Path) -> None:
+def test_undated_event_joins_only_on_strong_specific_evidence(dbs: Databases) -> None:
     """Sharing a dyad and a type is not one happening: an undated event needs specifics in common."""
-    s = open_store(tmp_path)
+    s = dbs.open()
     add(s, Doc("A", None, [Ev("Israel sold Azerbaijan 40 Harop drones worth $1.6 billion in 2020.", "AID",
                               ["ISR"], ["AZE"], date="2020")]))
     add(s, Doc("B", None, [Ev("Israel has armed Azerbaijan.", "AID", ["ISR"], ["AZE"])]))
@@ -93,8 +94,8 @@ def test_undated_event_joins_only_on_strong_specific_evidence(tmp_path: Path) ->
     assert len(_find(s, "AID")) == 3  # the same words at another date are another happening
 
 
-def test_citing_chain_and_wire_copies_are_one_source(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_citing_chain_and_wire_copies_are_one_source(dbs: Databases) -> None:
+    s = dbs.open()
     cite = "Haaretz reported that Israel armed Azerbaijan in 2020."
     add(s, Doc("The Cradle", "2023-01-01", [Ev(cite, "AID", ["ISR"], ["AZE"], date="2020", status="reported",
                                               said_by="haaretz")], actors=[HAARETZ]))
@@ -141,8 +142,8 @@ def _silk_docs() -> list[Doc]:
     ]
 
 
-def test_resolution_merges_spellings_and_acronyms_with_reasons(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_resolution_merges_spellings_and_acronyms_with_reasons(dbs: Databases) -> None:
+    s = dbs.open()
     for d in _silk_docs():
         add(s, d)
     rebuild(s)
@@ -166,8 +167,8 @@ def test_people_short_name_needs_a_unique_full_name() -> None:
     assert not any("cohen" in (a, b) for a, b in edges)  # two Cohens: ambiguous, no merge
 
 
-def test_links_each_kind_with_reasons(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_links_each_kind_with_reasons(dbs: Databases) -> None:
+    s = dbs.open()
     for d in _silk_docs():
         add(s, d)
     rebuild(s)
@@ -187,8 +188,8 @@ def test_links_each_kind_with_reasons(tmp_path: Path) -> None:
     assert all(w for *_x, w in links)
 
 
-def test_grades_have_reasons_and_follow_reliability_file(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_grades_have_reasons_and_follow_reliability_file(dbs: Databases, tmp_path: Path) -> None:
+    s = dbs.open()
     for d in _silk_docs():
         add(s, d)
     rebuild(s)
@@ -206,8 +207,8 @@ def test_grades_have_reasons_and_follow_reliability_file(tmp_path: Path) -> None
     assert _find(s, "AID")[0].claim.grade.reliability == "A"  # the chosen file is remembered
 
 
-def test_dyad_series_numbers(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_dyad_series_numbers(dbs: Databases) -> None:
+    s = dbs.open()
     add(s, Doc("A", "2021-01-01", [Ev("Israel armed Azerbaijan in 2020.", "AID", ["ISR"], ["AZE"], date="2020",
                                       mode="military"),
                                    Ev("Azerbaijan cooperated with Israel in 2020.", "COOPERATE", ["AZE"], ["ISR"],
@@ -227,8 +228,8 @@ def test_dyad_series_numbers(tmp_path: Path) -> None:
     assert weighted.rows[0].n < 2
 
 
-def test_merge_split_round_trip_survives_rebuild(tmp_path: Path) -> None:
-    s = open_store(tmp_path)
+def test_merge_split_round_trip_survives_rebuild(dbs: Databases) -> None:
+    s = dbs.open()
     for d in _silk_docs():
         add(s, d)
     rebuild(s)
@@ -244,27 +245,27 @@ def test_merge_split_round_trip_survives_rebuild(tmp_path: Path) -> None:
     assert snapshot(s)["claims"] == before["claims"] and snapshot(s)["links"] == before["links"]
 
 
-def test_incremental_equals_rebuild_in_every_order(tmp_path: Path) -> None:
+def test_incremental_equals_rebuild_in_every_order(dbs: Databases) -> None:
     docs = _silk_docs()
-    ref = open_store(tmp_path, "ref.db")
+    ref = dbs.open("ref.db")
     for d in docs:
         add(ref, d)
     rebuild(ref)
     expected = snapshot(ref)
     assert expected["claims"] and expected["links"]
     for n, order in enumerate(itertools.permutations(range(len(docs)))):
-        s = open_store(tmp_path, f"inc{n}.db")
+        s = dbs.open(f"inc{n}.db")
         for i in order:
             update(s, [add(s, docs[i])])
         assert snapshot(s) == expected, order
 
 
-def test_first_analysis_shortcut_writes_and_reports_what_update_does(tmp_path: Path, monkeypatch) -> None:
+def test_first_analysis_shortcut_writes_and_reports_what_update_does(dbs: Databases, monkeypatch) -> None:
     """A never-analysed store is updated by a rebuild; same tables and counts as the incremental path."""
     import claimgraph.analysis.run as run
 
     docs = _silk_docs()
-    fast, slow = open_store(tmp_path, "fast.db"), open_store(tmp_path, "slow.db")
+    fast, slow = dbs.open("fast.db"), dbs.open("slow.db")
     fast_ids = [add(fast, d) for d in docs]
     slow_ids = [add(slow, d) for d in docs]
     assert run._first_analysis(slow, ClaimStore(slow), slow_ids[:-1]) is None  # an event outside the ids

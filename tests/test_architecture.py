@@ -35,6 +35,8 @@ def _lint(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess
     ("store/rows.py", "from claimgraph.analysis import claims", "The store knows nobody above it"),
     ("analysis/series.py", "import fastapi", "No web code in nlp, analysis"),
     ("nlp/events/candidate.py", "from claimgraph.nlp.events import verbal", "No import cycles"),
+    ("nlp/extract.py", "import distributed", "Extraction knows no cluster"),
+    ("scale/worker.py", "from claimgraph.store import Store", "The cluster opens no database"),
 ])
 def test_a_planted_breach_breaks_its_contract(tmp_path: Path, module: str, line: str, contract: str) -> None:
     result = _lint(tmp_path, module, line)

@@ -1,4 +1,4 @@
-"""The analysis commands through Click, on a real SQLite file."""
+"""The analysis commands through Click, on a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import click
+from backends import Databases
 from click.testing import CliRunner
 from test_analysis import _silk_docs
-from test_analysis_helpers import add, open_store
+from test_analysis_helpers import add
 
 from claimgraph.analysis import rebuild
 from claimgraph.cli.analysis import register
@@ -20,17 +21,17 @@ def _cli() -> click.Group:
     return group
 
 
-def _db(tmp_path: Path) -> str:
-    s = open_store(tmp_path, "cli.db")
+def _db(dbs: Databases) -> str:
+    s = dbs.open("cli.db")
     for d in _silk_docs():
         add(s, d)
     rebuild(s)
     s.close()
-    return str(tmp_path / "cli.db")
+    return dbs.url("cli.db")
 
 
-def test_claims_ledger_and_claim_detail(tmp_path: Path) -> None:
-    db, run = _db(tmp_path), CliRunner()
+def test_claims_ledger_and_claim_detail(dbs: Databases) -> None:
+    db, run = _db(dbs), CliRunner()
     out = run.invoke(_cli(), ["claims", "--db", db, "--json"])
     assert out.exit_code == 0, out.output
     ledger = json.loads(out.output)
@@ -51,8 +52,8 @@ def test_claims_ledger_and_claim_detail(tmp_path: Path) -> None:
     assert run.invoke(_cli(), ["claims", "--db", db, "--actor", "silk-way"]).exit_code == 0
 
 
-def test_actor_commands_and_merge_split(tmp_path: Path) -> None:
-    db, run = _db(tmp_path), CliRunner()
+def test_actor_commands_and_merge_split(dbs: Databases) -> None:
+    db, run = _db(dbs), CliRunner()
     actors = json.loads(run.invoke(_cli(), ["actors", "--db", db, "--kind", "company", "--json"]).output)
     assert [a["id"] for a in actors] == ["silk-way-airlines"] and actors[0]["merged"] == ["silk-way"]
     prof = json.loads(run.invoke(_cli(), ["actor", "silk-way", "--db", db, "--json"]).output)
@@ -66,8 +67,8 @@ def test_actor_commands_and_merge_split(tmp_path: Path) -> None:
     assert run.invoke(_cli(), ["merge", "silk-way-airlines", "nobody", "--db", db]).exit_code != 0
 
 
-def test_grade_dyad_and_plot(tmp_path: Path) -> None:
-    db, run = _db(tmp_path), CliRunner()
+def test_grade_dyad_and_plot(dbs: Databases, tmp_path: Path) -> None:
+    db, run = _db(dbs), CliRunner()
     rel = tmp_path / "rel.toml"
     rel.write_text('[sources."The Weekly Standard"]\nletter = "A"\nreason = "test"\n', encoding="utf-8")
     out = run.invoke(_cli(), ["grade", "--db", db, "--sources", str(rel)])

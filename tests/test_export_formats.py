@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from backends import Databases
 from conftest_web import XSS_NAME, make_store
 from followthemoney import model
 
@@ -21,8 +22,8 @@ from claimgraph.store.claims import ClaimStore
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s, _ = make_store(tmp_path / "x.db")
+def store(dbs: Databases) -> Store:
+    s, _ = make_store(dbs.url("x.db"))
     return s
 
 
@@ -113,8 +114,8 @@ def test_graph_exports_load_with_networkx(store: Store, tmp_path: Path, fmt: str
     assert g.nodes["evil-corp"]["label"] == XSS_NAME
 
 
-def test_graph_export_of_events_before_claims(tmp_path: Path) -> None:
-    store, _ = make_store(tmp_path / "x.db")
+def test_graph_export_of_events_before_claims(dbs: Databases, tmp_path: Path) -> None:
+    store, _ = make_store(dbs.url("x.db"))
     ClaimStore(store).replace_claims(None, [])  # as before analysis has run
     n, data = _bytes(GraphmlExporter(), store, "events")
     path = tmp_path / "e.graphml"

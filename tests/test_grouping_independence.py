@@ -90,3 +90,87 @@ def test_wire_copies_rewrites_and_credits_are_one_line_but_independent_outlets_a
     why = {w for ln in c.info["lines"] for w in ln["why"]}
     assert "Daily credits Reuters" in why and any(w.startswith("copy or rewrite") for w in why)
     assert c.claim.grade.credibility == 2  # two independent lines, not four sources
+
+
+def test_a_joint_happening_takes_reports_naming_either_party(tmp_path: Path) -> None:
+    """One strike told as "A and B struck C", "A struck C", "B struck C": one happening (parties overlap); the
+    target's own reply the same day is another (the sides are not interchangeable for a one-way act)."""
+    s = open_store(tmp_path)
+    add(s, Doc("A", "2026-03-01", [_day("The US and Israel bombed radar sites in Iran on Saturday.",
+                                        ["USA", "ISR"], ["IRN"])]))
+    add(s, Doc("B", "2026-03-01", [_day("Israel bombed Iranian radar sites on Saturday, officials said.",
+                                        ["ISR"], ["IRN"])]))
+    add(s, Doc("C", "2026-03-01", [_day("American jets bombed radar sites inside Iran on Saturday.", ["USA"], ["IRN"])]))
+    add(s, Doc("D", "2026-03-01", [_day("Iran bombed radar sites in Israel on Saturday.", ["IRN"], ["ISR"])]))
+    rebuild(s)
+    sizes = sorted((sc.claim.source[0], len(sc.claim.documents)) for sc in _claims(s))
+    assert sizes == [("IRN", 1), ("ISR", 3)]
+    (joint,) = [sc for sc in _claims(s) if len(sc.claim.documents) == 3]
+    assert len(joint.info["grouping"]) == 2
+
+
+def test_a_day_of_the_month_is_not_a_count(tmp_path: Path) -> None:
+    """"The Feb. 28 strike" and "1,000 targets" are not different counts of one thing."""
+    from claimgraph.analysis.grouping import specifics
+
+    assert specifics("The Feb. 28 strike hit 1,000 targets on 28 February 2026.", set())[1] == {"1000"}
+    assert specifics("Iran fired 40 missiles on March 1st and 7 more on 2 March.", set())[1] == {"40", "7"}
+
+
+def test_a_report_without_target_naming_other_states_stays_apart(tmp_path: Path) -> None:
+    """"US bombings of boats off Venezuela" has no target, but names where it happened: not the Iran strikes."""
+    s = open_store(tmp_path)
+    ven = Actor("VEN", "Venezuela", "country")
+    add(s, Doc("A", "2026-03-01", [_day("The United States bombed boats and ports of Iran on Saturday.",
+                                        ["USA"], ["IRN"])]))
+    elsewhere = add(s, Doc("B", "2026-03-01", [_day("The United States bombed boats and ports of Venezuela on Saturday.",
+                                        ["USA"], [], named=[("Venezuela", "VEN")])], actors=[ven]))
+    add(s, Doc("C", "2026-03-01", [_day("The United States bombed boats and ports on Saturday, killing sailors.",
+                                        ["USA"], [])]))
+    rebuild(s)
+    sizes = sorted(len(sc.claim.documents) for sc in _claims(s))
+    assert sizes == [1, 2]
+    (pair,) = [sc for sc in _claims(s) if len(sc.claim.documents) == 2]
+    assert elsewhere not in pair.claim.documents and len(pair.info["grouping"]) == 1
+
+
+def test_own_corpus_paraphrases_join_and_distinct_happenings_of_one_dyad_do_not(tmp_path: Path) -> None:
+    """A second corpus of our own wording (not realnews): one week, one dyad (Israel→Iran), four happenings.
+
+    A strike on an air base told three ways (one also naming the US as a party), a drone attack on a port
+    the next day, the killing of a named commander, and last year's raid. Only the three tellings of the air
+    base strike may join; precision first, so each other happening stays one claim per report.
+    """
+    s = open_store(tmp_path)
+    commander = Actor("hossein-salami", "Hossein Salami", "person", "IRN")
+
+    def ev(sentence: str, src: list[str], tgt: list[str], day: str | None, **kw) -> Ev:  # type: ignore[no-untyped-def]
+        if day is None:
+            return Ev(sentence, "ASSAULT", src, tgt, **kw)
+        return Ev(sentence, "ASSAULT", src, tgt, date=day, precision="day" if len(day) == 10 else "year", **kw)
+
+    air = [
+        ev("Israeli jets struck the Shiraz air base on Monday, destroying hangars and fuel depots.",
+           ["ISR"], ["IRN"], "2026-04-06"),
+        ev("The US and Israel hit the Shiraz air base on Monday; hangars and fuel depots burned.",
+           ["USA", "ISR"], ["IRN"], "2026-04-06"),
+        ev("Satellite images show burned hangars and fuel depots at the Shiraz air base after Israel struck it.",
+           ["ISR"], ["IRN"], None),
+    ]
+    others = [
+        ev("Israeli drones attacked the port of Bandar Abbas on Tuesday, sinking two patrol boats.",
+           ["ISR"], ["IRN"], "2026-04-07"),
+        ev("Israel killed Hossein Salami in a strike on his convoy on Monday.", ["ISR"], ["IRN", "hossein-salami"],
+           "2026-04-06", named=[("Hossein Salami", "hossein-salami")]),
+        ev("Israel raided an arms depot outside Tabriz in 2025, destroying 40 missiles.", ["ISR"], ["IRN"], "2025"),
+        ev("Israel attacked Iran again, officials said, without giving details.", ["ISR"], ["IRN"], None),
+    ]
+    air_ids = [add(s, Doc(f"air{i}", "2026-04-08", [e])) for i, e in enumerate(air)]
+    for i, e in enumerate(others):
+        add(s, Doc(f"other{i}", "2026-04-08", [e], actors=[commander] if e.named else []))
+    rebuild(s)
+    claims = _claims(s)
+    (joined,) = [sc for sc in claims if len(sc.claim.documents) > 1]
+    assert sorted(joined.claim.documents) == sorted(air_ids)
+    assert len(joined.info["grouping"]) == 2 and all(":" in why for why in joined.info["grouping"])
+    assert len(claims) == 1 + len(others)

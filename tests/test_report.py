@@ -9,6 +9,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from backends import Databases
 from click.testing import CliRunner
 from conftest_web import make_store
 
@@ -38,11 +39,11 @@ class _Refs(HTMLParser):
             self.style += data
 
 
-def test_report_command_writes_a_self_contained_file(tmp_path: Path) -> None:
-    store, ids = make_store(tmp_path / "r.db")
+def test_report_command_writes_a_self_contained_file(dbs: Databases, tmp_path: Path) -> None:
+    store, ids = make_store(dbs.url("r.db"))
     store.close()
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(report, ["--db", str(tmp_path / "r.db"), "--out", str(out)])
+    result = CliRunner().invoke(report, ["--db", dbs.url("r.db"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     p = _Refs()

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from backends import Databases
 from sqlalchemy.exc import IntegrityError
 
 from claimgraph.errors import NotFound, StoreError
@@ -50,8 +51,8 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
         Store.open(tmp_path / "nope" / "a.db")
 
 
-def test_documents_dedupe_on_normalised_text(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_documents_dedupe_on_normalised_text(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     assert store.add_document(_doc("Israel and Azerbaijan\u00a0signed a deal.", published=DateValue("2023-04-05", "day")))
     assert not store.add_document(_doc("Israel and  Azerbaijan signed a deal."))
     assert store.count("documents") == 1
@@ -69,8 +70,8 @@ def _event(doc_id: str, n: int, **kw) -> Event:
     return Event(**base)
 
 
-def test_extraction_replaces_atomically(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_extraction_replaces_atomically(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     d = _doc("Israel supplied Azerbaijan with drones in 2011.")
     store.add_document(d)
     actors = [Actor("ISR", "Israel", "country"), Actor("AZE", "Azerbaijan", "country", aliases=["Baku"])]
@@ -92,8 +93,8 @@ def test_extraction_replaces_atomically(tmp_path: Path) -> None:
     assert [m.text for m in store.mentions(d.id)] == ["supplied"] and len(store.events()) == 1
 
 
-def test_mentions_by_document(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "m.db")
+def test_mentions_by_document(dbs: Databases) -> None:
+    store = dbs.open("m.db")
     a, b = _doc("Israel and Iran."), _doc("Nothing here.")
     for d in (a, b):
         store.add_document(d)
@@ -105,8 +106,8 @@ def test_mentions_by_document(tmp_path: Path) -> None:
     assert [m.text for m in got[a.id]] == ["Israel", "Iran"]
 
 
-def test_event_filters(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_event_filters(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     d = _doc("text")
     store.add_document(d)
     events = [
@@ -124,8 +125,8 @@ def test_event_filters(tmp_path: Path) -> None:
     assert [e.type for e in store.events(type="aid")] == ["AID"]
 
 
-def test_hostile_filter_values_are_parameters(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "a.db")
+def test_hostile_filter_values_are_parameters(dbs: Databases) -> None:
+    store = dbs.open("a.db")
     d = _doc("text")
     store.add_document(d)
     assert store.events(actor="x' OR '1'='1") == []
@@ -145,3 +146,59 @@ def test_concurrent_first_open_of_a_new_database(tmp_path: Path) -> None:
     outs = [p.communicate(timeout=120)[0].strip() for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0]
     assert outs == [str(LATEST)] * 4
+
+
+def test_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match="cannot open database") as err:
+        Store.open("postgresql://analyst:s3cret-pw@127.0.0.1:1/conflict")
+    assert "s3cret-pw" not in str(err.value) and "***" in str(err.value)
+
+
+def test_a_batch_saves_what_one_by_one_saves(dbs: Databases) -> None:
+    """Actors' gaps are filled in input order and re-saved documents are replaced, batch or not."""
+    from claimgraph.store.store import ExtractionRows
+
+    texts = ["Israel armed Azerbaijan.", "Baku thanked Israel.", "Azerbaijan and Israel met."]
+    docs = [_doc(t) for t in texts]
+    rows = [
+        ExtractionRows(docs[0].id, [Actor("AZE", "Azerbaijan", "unknown")], [Mention(docs[0].id, 0, 6, "Israel", "ISR")],
+                       events=[_event(docs[0].id, 0)]),
+        ExtractionRows(docs[1].id, [Actor("AZE", "Azerbaijan", "country", country="AZE", aliases=["Baku"])],
+                       events=[_event(docs[1].id, 0, source=["AZE"], target=["ISR"])]),
+        ExtractionRows(docs[2].id, [Actor("AZE", "Azerbaijan", "country", country="XXX", sector="GOV")],
+                       events=[_event(docs[2].id, 0), _event(docs[2].id, 1, type="CONSULT")]),
+    ]
+    one, batch = dbs.open("one.db"), dbs.open("batch.db")
+    for store in (one, batch):
+        for d in docs:
+            store.add_document(d)
+    for r in rows:
+        one.save_extraction(r.document_id, actors=r.actors, mentions=r.mentions, timexes=[], attributions=[],
+                            events=r.events, extractor_version="t")
+    batch.save_extractions(rows[:1], "t")  # saved once, then again inside the batch: replaced, not doubled
+    batch.save_extractions(rows, "t")
+    for store in (one, batch):
+        aze = store.get_actor("AZE")
+        assert (aze.kind, aze.country, aze.sector) == ("country", "AZE", "GOV") and "Baku" in aze.aliases
+    assert [e.id for e in one.events()] == [e.id for e in batch.events()] and len(batch.events()) == 4
+    assert one.count("mentions") == batch.count("mentions") == 1
+    assert batch.document_ids(pending_only=True, extractor_version="t") == []
+
+
+def test_id_prefixes_are_ranges_that_match_only_the_prefix(dbs: Databases) -> None:
+    from claimgraph.store.store import starts_with
+
+    store = dbs.open()
+    docs = [_doc(t) for t in ("one", "two", "three")]
+    for d in docs:
+        store.add_document(d)
+    for d in docs:
+        assert store.get_document(d.id[:5]).id == d.id and store.get_document(d.id).id == d.id
+    for hostile in ("%", "_", "\U0010ffff", "\ud7ff", ""):
+        from sqlalchemy import select
+
+        from claimgraph.store import schema as s
+
+        with store.engine.connect() as conn:
+            got = {r[0] for r in conn.execute(select(s.documents.c.id).where(starts_with(s.documents.c.id, hostile)))}
+        assert got == {d.id for d in docs if d.id.startswith(hostile)}, hostile

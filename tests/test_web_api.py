@@ -1,10 +1,11 @@
-"""The web app in-process (FastAPI TestClient over a real SQLite store): API shapes, headers, fallbacks."""
+"""The web app in-process (FastAPI TestClient over a real SQLite and PostgreSQL store): API shapes, headers, fallbacks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS, Databases, module_url
 from conftest_web import XSS_IMG, XSS_NAME, make_store
 from fastapi.testclient import TestClient
 
@@ -13,10 +14,10 @@ from claimgraph.web.app import create_app
 from claimgraph.web.highlight import Block, Mark, highlight
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, str]]:
-    """Read-only tests share one store."""
-    store, ids = make_store(tmp_path_factory.mktemp("web") / "w.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, str]]:
+    """Read-only tests share one store per back end."""
+    store, ids = make_store(module_url(request.param, request, tmp_path_factory, "w.db"))
     return TestClient(create_app(store=store), base_url="http://localhost"), ids
 
 
@@ -47,8 +48,8 @@ def test_graph_api_filters_claim_edges(built: tuple[TestClient, dict[str, str]])
         assert [e["id"] for e in client.get(q + "status=reported&type=cooperate").json()["edges"]] == ["c-coop"]
 
 
-def test_graph_falls_back_to_events_before_analysis(tmp_path: Path) -> None:
-    store, _ = make_store(tmp_path / "e.db")
+def test_graph_falls_back_to_events_before_analysis(dbs: Databases) -> None:
+    store, _ = make_store(dbs.url("e.db"))
     ClaimStore(store).replace_claims(None, [])
     client = TestClient(create_app(store=store), base_url="http://localhost")
     g = client.get("/api/graph?detail=claims").json()

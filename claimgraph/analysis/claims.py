@@ -243,7 +243,8 @@ def _item(it: _Ev, doc: Document, res: Resolution) -> Item:
     own = it.iv if it.iv is not None and not it.iv.loose else None
     return Item(ev.id, ev.document_id, it.type in RECIPROCAL, src, tgt, specific_tgt, own, it.iv,
                 frozenset(t for t in content_terms(sentence) if t not in party), spec, numbers,
-                _fold(ev.location) if ev.location else None, _topic(it))
+                _fold(ev.location) if ev.location else None, _topic(it),
+                named_states=it.thirds)
 
 
 def _intensity(type_: str, mode: str | None) -> float:

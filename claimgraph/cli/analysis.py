@@ -76,8 +76,7 @@ def actor(ident: str, db: str, as_json: bool) -> None:
         if a is None:
             raise UnknownActor(ident, api.suggest_actors(store, ident))
         members = res.members(cid)
-        mentions = [m for d in sorted({d for m in members for d in store.actor_documents().get(m, [])})
-                    for m in store.mentions(d) if m.actor_id in members]
+        mentions = store.mentions_of_actors(members)
         events = ClaimStore(store).events_for_actors(members)
         data = {"id": cid, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
                 "aliases": a.aliases,

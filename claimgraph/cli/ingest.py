@@ -47,12 +47,21 @@ class _RichProgress:
               help="Files larger than this are reported and skipped.")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores].")
+@click.option("--scheduler", metavar="local|tcp://HOST:PORT", default=None,
+              help="Run extraction on Dask: 'local' starts a LocalCluster, tcp://HOST:PORT uses a running "
+                   "scheduler (docs/scale.md). Default: local processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of --scheduler local [default: all cores].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Documents per Dask task [default: 16]; smaller spreads a small corpus over more workers.")
 @click.option("--no-extract", is_flag=True, help="Only store the documents; run `claimgraph extract` later.")
 @click.option("--strict", is_flag=True, help="Exit 3 if any file or record was skipped or failed extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str | None, manifest: Path | None,
-           max_bytes: int, processes: int | None, no_extract: bool, strict: bool, quiet: bool, as_json: bool) -> None:
+           max_bytes: int, processes: int | None, scheduler: str | None, workers: int | None,
+           batch_size: int | None, no_extract: bool,
+           strict: bool, quiet: bool, as_json: bool) -> None:
     """Ingest articles from files, folders (recursive) and globs.
 
     Formats are detected from content and extension: plain text, HTML, WARC,
@@ -68,12 +77,14 @@ def ingest(paths: tuple[str, ...], db: str, outlet: str | None, published: str |
     from claimgraph.nlp.extract import default_processes
 
     options = IngestOptions(max_bytes=max_bytes, outlet=outlet, published=published, manifest=manifest, strict=strict)
+    api.check_scheduler(scheduler, workers, batch_size)
     store = api.open_store(db)
     show_progress = not quiet and not as_json and sys.stderr.isatty()
     bar = _RichProgress() if show_progress else None
     try:
         result = api.ingest(paths, store, options=options, processes=processes or default_processes(),
-                            extract_text=not no_extract, progress=bar)
+                            extract_text=not no_extract, progress=bar, scheduler=scheduler, workers=workers,
+                            batch_size=batch_size)
     finally:
         if bar:
             bar.stop()
@@ -125,12 +136,22 @@ def _exit_code(result: api.IngestResult, strict: bool) -> int:
 @db_option
 @click.option("--all", "redo", is_flag=True, help="Re-extract every document, not only pending ones.")
 @click.option("--processes", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
-def extract(db: str, redo: bool, processes: int | None) -> None:
+@click.option("--scheduler", metavar="local|tcp://HOST:PORT", default=None,
+              help="Run extraction on Dask: 'local' starts a LocalCluster, tcp://HOST:PORT uses a running "
+                   "scheduler (docs/scale.md). Default: local processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of --scheduler local [default: all cores].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Documents per Dask task [default: 16]; smaller spreads a small corpus over more workers.")
+def extract(db: str, redo: bool, processes: int | None, scheduler: str | None, workers: int | None,
+            batch_size: int | None) -> None:
     """Run (or re-run) extraction over stored documents, then update claims."""
     from claimgraph.nlp.extract import default_processes
 
+    api.check_scheduler(scheduler, workers, batch_size)
     store = open_existing(db)
-    done, errors = api.extract(store, processes=processes or default_processes(), redo=redo)
+    done, errors = api.extract(store, processes=processes or default_processes(), redo=redo, scheduler=scheduler,
+                               workers=workers, batch_size=batch_size)
     analysis = api.analyze(store, None if redo else done)
     for e in errors:
         err_console.print(f"[red]extraction error[/red] {esc(e)}", markup=True, highlight=False, soft_wrap=True)

@@ -13,6 +13,7 @@ import gc
 import hashlib
 import multiprocessing as mp
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -242,6 +243,15 @@ def run_pool(
             gc.unfreeze()
 
 
+# Documents saved per transaction, and the longest a finished extraction waits to be saved.
+SAVE_BATCH = 32
+SAVE_SECONDS = 1.0
+
+# Turns documents into their Extractions, in input order: the local pool, or a Dask
+# cluster (claimgraph/scale/), which this module never imports.
+Runner = Callable[[Iterable[Document]], Iterator[Extraction]]
+
+
 def extract_pending(
     store,  # type: ignore[no-untyped-def]
     *,
@@ -251,11 +261,12 @@ def extract_pending(
     redo: bool = False,
     progress: Callable[[str], None] | None = None,
     ids: Sequence[str] | None = None,
+    runner: Runner | None = None,
 ) -> tuple[list[str], list[str]]:
     """Extract every document not yet extracted by this extractor version.
 
-    Returns (extracted ids, error messages). Each document's result is saved
-    in its own transaction as soon as it is ready.
+    Returns (extracted ids, error messages). Results are saved as they arrive, whoever
+    computed them, a batch of documents per transaction (all of a batch or none of it).
     """
     from claimgraph.nlp.pipeline import MODEL
 
@@ -266,20 +277,29 @@ def extract_pending(
     errors: list[str] = []
     if not ids:
         return done, errors
-    for ex in run_pool(store.iter_documents(ids), processes, model or MODEL, nlp=nlp):
+    documents = store.iter_documents(ids)
+    results = runner(documents) if runner else run_pool(documents, processes, model or MODEL, nlp=nlp)
+    batch: list[Extraction] = []
+    last = time.monotonic()
+
+    def flush() -> None:
+        store.save_extractions(batch, extractor_version=version)
+        for ex in batch:
+            done.append(ex.document_id)
+            if progress:
+                progress(ex.document_id)
+        batch.clear()
+
+    for ex in results:
         if ex.error:
             errors.append(f"document {ex.document_id}: extraction failed: {ex.error}")
             continue
-        store.save_extraction(
-            ex.document_id,
-            actors=ex.actors,
-            mentions=ex.mentions,
-            timexes=ex.timexes,
-            attributions=ex.attributions,
-            events=ex.events,
-            extractor_version=version,
-        )
-        done.append(ex.document_id)
-        if progress:
-            progress(ex.document_id)
+        batch.append(ex)
+        # A batch per transaction: far fewer round trips on a database server; a killed run
+        # loses at most the batch not yet written, and the next run redoes it.
+        if len(batch) >= SAVE_BATCH or time.monotonic() - last >= SAVE_SECONDS:
+            flush()
+            last = time.monotonic()
+    if batch:
+        flush()
     return done, errors

@@ -19,7 +19,9 @@ from claimgraph.model import Claim, ClaimLink, DateValue, Event, Grade
 from claimgraph.store import schema as s
 from claimgraph.store.decisions import not_rejected
 from claimgraph.store.rows import date_columns, row_event
-from claimgraph.store.store import Store
+from claimgraph.store.store import Store, starts_with
+
+_IN_BATCH = 500  # ids per IN list, as in store.py
 
 
 @dataclass(slots=True)
@@ -194,40 +196,47 @@ class ClaimStore:
         return old
 
     def claims(self, ids: Iterable[str] | None = None) -> list[StoredClaim]:
-        """Claims (all, or these ids) with their events and links, ordered by id."""
+        """Claims (all, or these ids) with their events and links, ordered by id.
+
+        For given ids every read is by key, a chunk of ids at a time, and the links are read
+        through each end's index separately: `claim_id IN … OR other_id IN …` led PostgreSQL
+        to scan the whole link table, the two halves each use their own index.
+        """
         with self.engine.connect() as conn:
             q = select(s.claims).order_by(s.claims.c.id)
-            id_list = None if ids is None else sorted(set(ids))
-            rows = []
-            if id_list is None:
-                rows = conn.execute(q).all()
-            else:
-                for i in range(0, len(id_list), 500):
-                    rows += conn.execute(q.where(s.claims.c.id.in_(id_list[i:i + 500]))).all()
-            out = {r.id: _row_claim(r) for r in rows}
             ce = select(s.claim_events).order_by(s.claim_events.c.event_id)
-            cl = select(s.claim_links).order_by(s.claim_links.c.claim_id, s.claim_links.c.other_id, s.claim_links.c.kind)
-            if id_list is not None:
-                ce = ce.where(s.claim_events.c.claim_id.in_(id_list))
-                cl = cl.where(or_(s.claim_links.c.claim_id.in_(id_list), s.claim_links.c.other_id.in_(id_list)))
-            for r in conn.execute(ce):
+            links: dict[tuple[str, str, str], str] = {}
+            if ids is None:
+                rows = conn.execute(q).all()
+                events = conn.execute(ce).all()
+                links = {(r.claim_id, r.other_id, r.kind): r.why for r in conn.execute(select(s.claim_links))}
+            else:
+                rows, events = [], []
+                id_list = sorted(set(ids))
+                for i in range(0, len(id_list), _IN_BATCH):
+                    chunk = id_list[i:i + _IN_BATCH]
+                    rows += conn.execute(q.where(s.claims.c.id.in_(chunk))).all()
+                    events += conn.execute(ce.where(s.claim_events.c.claim_id.in_(chunk))).all()
+                    for end in (s.claim_links.c.claim_id, s.claim_links.c.other_id):
+                        links.update(((r.claim_id, r.other_id, r.kind), r.why)
+                                     for r in conn.execute(select(s.claim_links).where(end.in_(chunk))))
+            out = {r.id: _row_claim(r) for r in rows}
+            for r in sorted(events, key=lambda r: r.event_id):
                 if r.claim_id in out:
                     out[r.claim_id].claim.events.append(r.event_id)
-            for r in conn.execute(cl):
-                if r.claim_id in out:
-                    out[r.claim_id].claim.links.append(ClaimLink(r.kind, r.other_id, r.why))
-                if r.other_id in out and r.other_id != r.claim_id:
-                    kind = "denied-by" if r.kind == "denies" else r.kind
-                    out[r.other_id].claim.links.append(ClaimLink(kind, r.claim_id, r.why))
+            for (claim_id, other_id, kind), why in sorted(links.items()):
+                if claim_id in out:
+                    out[claim_id].claim.links.append(ClaimLink(kind, other_id, why))
+                if other_id in out and other_id != claim_id:
+                    out[other_id].claim.links.append(ClaimLink("denied-by" if kind == "denies" else kind, claim_id, why))
         return [out[k] for k in sorted(out)]
 
     def get_claim(self, ident: str) -> StoredClaim | None:
-        """By id (a primary-key lookup) or, failing that, an unambiguous prefix."""
+        """By id or unambiguous prefix; a full id is one primary-key probe."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id == ident)).all()
             if not rows:
-                rows = conn.execute(select(s.claims.c.id).where(s.claims.c.id.startswith(ident, autoescape=True))
-                                    .limit(2)).all()
+                rows = conn.execute(select(s.claims.c.id).where(starts_with(s.claims.c.id, ident)).limit(2)).all()
         if len(rows) != 1:
             return None
         return self.claims([rows[0][0]])[0]
@@ -250,15 +259,16 @@ class ClaimStore:
                     {"claim_id": a, "other_id": b, "kind": k, "why": w} for (a, b, k), w in sorted(rows.items())])
 
     def links_touching(self, ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """Links with either end in `ids`; each end read through its own index (see `claims`)."""
         id_list = sorted(set(ids))
-        out: list[tuple[str, str, str, str]] = []
+        out: set[tuple[str, str, str, str]] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(id_list), 500):
-                chunk = id_list[i:i + 500]
-                q = select(s.claim_links).where(
-                    or_(s.claim_links.c.claim_id.in_(chunk), s.claim_links.c.other_id.in_(chunk)))
-                out.extend((r.claim_id, r.other_id, r.kind, r.why) for r in conn.execute(q))
-        return sorted(set(out))
+            for i in range(0, len(id_list), _IN_BATCH):
+                chunk = id_list[i:i + _IN_BATCH]
+                for end in (s.claim_links.c.claim_id, s.claim_links.c.other_id):
+                    q = select(s.claim_links).where(end.in_(chunk))
+                    out.update((r.claim_id, r.other_id, r.kind, r.why) for r in conn.execute(q))
+        return sorted(out)
 
     def all_links(self) -> list[tuple[str, str, str, str]]:
         with self.engine.connect() as conn:

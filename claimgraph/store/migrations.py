@@ -40,7 +40,7 @@ def _date_bounds_and_search(conn: Connection) -> None:
         for r in rows:
             conn.execute(update(table).where(table.c.id == r.id).values(**date_columns(r.date_value)))
     for index in (*s.events.indexes, *s.claims.indexes):
-        if index.name in ("ix_events_date", "ix_claims_date"):
+        if index.name in ("ix_events_date_start", "ix_claims_date"):
             index.create(conn, checkfirst=True)
     search.create_index(conn)
 
@@ -50,6 +50,37 @@ def _decisions(conn: Connection) -> None:
     if "review" not in {c["name"] for c in inspect(conn).get_columns("events")}:
         conn.execute(text("ALTER TABLE events ADD COLUMN review VARCHAR(10)"))
     s.decisions.create(conn, checkfirst=True)
+
+
+def _byte_order_collation(conn: Connection) -> None:
+    """PostgreSQL only: string columns of stores made before migration 4 take the "C" collation
+    the schema now names (schema.py says why). Databases made since already have it."""
+    if conn.dialect.name != "postgresql":
+        return
+    current = {
+        (r.table_name, r.column_name): r.collation_name
+        for r in conn.execute(text(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')"))
+    }
+    prep = conn.dialect.identifier_preparer
+    for table in s.metadata.sorted_tables:
+        for column in table.columns:
+            key = (table.name, column.name)
+            if key not in current or current[key] == "C":  # not a string column, or done (None: the default)
+                continue
+            # Names and types come from schema.py, never from input.
+            conn.execute(text(
+                f"ALTER TABLE {prep.format_table(table)} ALTER COLUMN {prep.format_column(column)} "
+                f"TYPE {column.type.compile(dialect=conn.dialect)}"))
+
+
+def _migration_4(conn: Connection) -> None:
+    """Collation first: changing it rebuilds the indexes on those columns anyway."""
+    _byte_order_collation(conn)
+    for table in (s.documents, s.events):
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -65,8 +96,13 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
                 s.analysis_settings),
     ),
     (3, "places: event_places (the gazetteer entry each event is placed at)", _create(s.event_places)),
-    (4, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
-    (5, "analyst decisions; review verdicts on events", _decisions),
+    (
+        4,
+        "indexes for document and event pages and date filters; byte-order string columns on PostgreSQL",
+        _migration_4,
+    ),
+    (5, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
+    (6, "analyst decisions; review verdicts on events", _decisions),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,6 +7,7 @@ names here are the only place that knows how a record is flattened.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +17,15 @@ from claimgraph.model import Actor, Attribution, DateValue, Document, Event, Qua
 
 
 def now() -> str:
+    """The time stamped on ingested and extracted documents.
+
+    `$SOURCE_DATE_EPOCH` (the reproducible-builds convention) fixes it, so two runs over
+    the same corpus — on SQLite and PostgreSQL, through local processes or a Dask
+    cluster — give byte-identical exports, `ingested_at` included.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).isoformat(timespec="seconds")
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 

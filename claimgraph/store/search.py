@@ -73,7 +73,7 @@ def is_sqlite(conn: Connection) -> bool:
 
 # ---------------------------------------------------------------- the index (SQLite)
 def create_index(conn: Connection) -> None:
-    """The FTS5 table and, for an existing store, its contents (migration 4)."""
+    """The FTS5 table and, for an existing store, its contents (migration 5)."""
     if not is_sqlite(conn):
         conn.execute(text(
             "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING gin "
