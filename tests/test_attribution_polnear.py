@@ -26,6 +26,6 @@ def test_cue_and_source_floor():
     if not (EVAL / polnear.FOLDER).is_dir():
         pytest.skip(f"{EVAL / polnear.FOLDER} not present (shared evaluation data lives beside the repo)")
     result = polnear.score(EVAL, limit=30)
-    assert result["articles"] == 30
-    assert result["cue_f1"] >= 0.76, result
-    assert result["source_f1"] >= 0.72, result
+    assert result["all.articles"] == 30
+    assert result["all.cue_f1"] >= 0.76, result
+    assert result["all.source_f1"] >= 0.72, result

@@ -30,6 +30,6 @@ def test_hedge_f1_floor():
     if not (EVAL / hedge.FOLDER).is_dir():
         pytest.skip(f"{EVAL / hedge.FOLDER} not present (shared evaluation data lives beside the repo)")
     result = hedge.score(EVAL, limit=1000)
-    assert result["sentences"] == 1000
-    assert result["tp"] > 0 and result["tn"] > 0  # the sample spans both classes
-    assert result["f1"] >= 0.60, result
+    assert result["all.sentences"] == 1000
+    assert result["all.tp"] > 0 and result["all.tn"] > 0  # the sample spans both classes
+    assert result["all.f1"] >= 0.60, result

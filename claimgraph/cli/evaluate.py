@@ -32,7 +32,12 @@ def _fmt(value: Any) -> str:
 @click.option("--check", is_flag=True, help="Exit 1 if any headline metric is below its committed floor.")
 @click.option("--json", "as_json", is_flag=True, help="Print every metric as JSON.")
 def evaluate(data_dir: Path | None, only: tuple[str, ...], limit: int | None, check: bool, as_json: bool) -> None:
-    """Score claimgraph on the seed gold and the dev sets; optionally gate on floors."""
+    """Score claimgraph on the seed gold and the dev sets; optionally gate on floors.
+
+    Each dev set is split by a hash of its item ids into a half whose errors
+    may be read and a half that is only scored; both are shown with their
+    gap, and floors apply to the scored half.
+    """
     results = evaluation.run(data_dir, only=list(only) or None, limit=limit,
                              progress=None if as_json else lambda n: console.print(f"[dim]scoring {n}…[/dim]"))
     below = [b for r in results for b in r.below]
@@ -43,17 +48,19 @@ def evaluate(data_dir: Path | None, only: tuple[str, ...], limit: int | None, ch
         }, indent=2, default=str))
     else:
         floors = evaluation.load_floors()
-        table = Table("suite", "metric", "value", "floor", "what")
+        table = Table("suite", "metric", "read half", "scored half", "gap", "floor", "what")
         for r in results:
             if r.skipped:
-                table.add_row(r.suite.name, "—", "skipped", "", r.skipped)
+                table.add_row(r.suite.name, "—", "", "skipped", "", "", r.skipped)
                 continue
             for key in r.suite.headline:
                 if key not in r.metrics:
                     continue
                 floor = floors.get(r.suite.name, {}).get(key)
                 flag = " [red]↓[/red]" if any(b.startswith(f"{r.suite.name}.{key} ") for b in r.below) else ""
-                table.add_row(r.suite.name, key, _fmt(r.metrics[key]) + flag,
+                read, gap = r.metrics.get(f"read.{key}"), r.metrics.get(f"gap.{key}")
+                table.add_row(r.suite.name, key, "" if read is None else _fmt(read),
+                              _fmt(r.metrics[key]) + flag, "" if gap is None else f"{gap:+.3f}",
                               "" if floor is None else _fmt(floor), r.suite.description)
         console.print(table)
         for r in results:

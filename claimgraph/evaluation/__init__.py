@@ -5,6 +5,11 @@ numbers. SUITES says which keys are headline metrics; `floors.toml` (beside
 this file) holds the committed minimum for each, which may only rise. The
 data folder is laid out like ../shared/eval, so `--data` can point at
 another split (the held-out halves are scored this way, independently).
+
+Every dev set we tune on is cut into a "read" and a "scored" half by a hash
+of each item's id (`common.side_by_side`): plain metric keys are the scored
+half, so floors gate on text whose errors nobody read; `read.KEY` and
+`gap.KEY` show whether a change learned the examples or the language.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ SUITES: tuple[Suite, ...] = (
           "MEANTIME time expression value accuracy"),
     Suite("hedge", "claimgraph.evaluation.hedge", "hedge-sentences-dev", ("f1",),
           "CoNLL-2010 uncertain-sentence F1"),
+    Suite("realnews", "claimgraph.evaluation.realnews", "realnews-dev", (
+        "event_precision", "event_recall", "source_accuracy", "target_accuracy", "status_accuracy",
+        "said_by_accuracy", "date_accuracy"),
+        "real multi-outlet news: events, roles, status, dates (grouping: the grouping suite)"),
     Suite("html", "claimgraph.evaluation.article_extraction", "article-extraction-benchmark", ("f1",),
           "HTML article body token F1"),
     Suite("grouping", "claimgraph.evaluation.grouping", "realnews-dev", (

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import MissingData
+from claimgraph.evaluation.common import side_by_side
 
 FOLDER = "hedge-sentences-dev"
 UNCERTAIN_KINDS = frozenset({"hedge", "speculation", "allege", "report", "weasel"})
@@ -61,23 +62,24 @@ def _default_nlp() -> Any:
     return build_pipeline(components=["cg_attribution", "cg_modality"])
 
 
-def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, float | int]:
+def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, Any]:
+    """P/R/F1 on the uncertain class; plain keys are the scored half (split by a hash of the sentence)."""
     data = sentences(Path(data_dir), limit)
     nlp = nlp if nlp is not None else _default_nlp()
-    tp = fp = fn = tn = 0
-    for (_, label), doc in zip(data, nlp.pipe((t for t, _ in data), batch_size=64), strict=True):
-        pred = is_uncertain(doc)
-        if pred and label:
-            tp += 1
-        elif pred:
-            fp += 1
-        elif label:
-            fn += 1
-        else:
-            tn += 1
+    rows = [{"id": text, "label": label, "pred": is_uncertain(doc)}
+            for (text, label), doc in zip(data, nlp.pipe((t for t, _ in data), batch_size=64), strict=True)]
+    return side_by_side(rows, lambda r: r["id"], aggregate)
+
+
+def aggregate(rows: list[dict[str, Any]]) -> dict[str, float | int]:
+    """Confusion counts and P/R/F1 on class 1 over a set of sentences."""
+    tp = sum(1 for r in rows if r["pred"] and r["label"])
+    fp = sum(1 for r in rows if r["pred"] and not r["label"])
+    fn = sum(1 for r in rows if not r["pred"] and r["label"])
+    tn = len(rows) - tp - fp - fn
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"sentences": len(data), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+    return {"sentences": len(rows), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
             "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
             "false_positive_rate": round(fp / (fp + tn), 4) if fp + tn else 0.0}

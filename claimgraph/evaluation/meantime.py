@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import MissingData
+from claimgraph.evaluation.common import side_by_side
 from claimgraph.model import DateValue
 
 FOLDER = "meantime-dev"
@@ -115,8 +116,12 @@ def load_articles(data_dir: Path, limit: int | None = None) -> list[Article]:
     return [read_article(f) for f in files[:limit]]
 
 
-def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, float | int]:
-    """Timex value accuracy and extent P/R/F1 over data_dir/meantime-dev."""
+def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, Any]:
+    """Timex value accuracy and extent P/R/F1 over data_dir/meantime-dev.
+
+    Plain keys are the scored half of the articles, `read.*` the half whose
+    errors may be read (common.side_by_side, split by article file name).
+    """
     articles = load_articles(data_dir, limit)
     if nlp is None:
         from claimgraph.nlp.pipeline import build_pipeline
@@ -127,40 +132,56 @@ def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str
         doc = nlp.make_doc(article.text)
         doc._.cg_published = article.published
         docs.append(doc)
-    correct = {t: 0 for t in GOLD_TYPES}
-    total = {t: 0 for t in GOLD_TYPES}
-    sys_n = sys_hit = gold_hit = exact = 0
-    for article, doc in zip(articles, nlp.pipe(docs), strict=True):
-        system = [
-            t for t in (doc._.cg_timexes or [])
-            if t.kind in GOLD_TYPES and t.start_char < article.annotated_end
-            and not (article.dct_span and _overlaps((t.start_char, t.end_char), article.dct_span))
-        ]
-        spans = [(t.start_char, t.end_char) for t in system]
-        gold_spans = [(g.start, g.end) for g in article.gold]
-        sys_n += len(system)
-        sys_hit += sum(any(_overlaps(s, g) for g in gold_spans) for s in spans)
-        exact += len(set(spans) & set(gold_spans))
-        for gold in article.gold:
-            total[gold.type] += 1
-            over = [t for t, s in zip(system, spans, strict=True) if _overlaps(s, (gold.start, gold.end))]
-            gold_hit += bool(over)
-            correct[gold.type] += any(_value_matches(gold.value, t.value) for t in over)
+    rows = [_count(article, doc) for article, doc in zip(articles, nlp.pipe(docs), strict=True)]
+    return side_by_side(rows, lambda r: r["id"], aggregate)
+
+
+def _count(article: Article, doc: Any) -> dict[str, Any]:
+    """One article's counts: system timexes, hits, exact extents, gold per type, right values per type."""
+    system = [
+        t for t in (doc._.cg_timexes or [])
+        if t.kind in GOLD_TYPES and t.start_char < article.annotated_end
+        and not (article.dct_span and _overlaps((t.start_char, t.end_char), article.dct_span))
+    ]
+    spans = [(t.start_char, t.end_char) for t in system]
+    gold_spans = [(g.start, g.end) for g in article.gold]
+    row: dict[str, Any] = {
+        "id": article.name, "sys_n": len(system),
+        "sys_hit": sum(any(_overlaps(s, g) for g in gold_spans) for s in spans),
+        "exact": len(set(spans) & set(gold_spans)), "gold_hit": 0,
+        "correct": {t: 0 for t in GOLD_TYPES}, "total": {t: 0 for t in GOLD_TYPES},
+    }
+    for gold in article.gold:
+        row["total"][gold.type] += 1
+        over = [t for t, s in zip(system, spans, strict=True) if _overlaps(s, (gold.start, gold.end))]
+        row["gold_hit"] += bool(over)
+        row["correct"][gold.type] += any(_value_matches(gold.value, t.value) for t in over)
+    return row
+
+
+def aggregate(rows: list[dict[str, Any]]) -> dict[str, float | int]:
+    """Micro-averaged figures over a set of articles."""
+    correct = {t: sum(r["correct"][t] for r in rows) for t in GOLD_TYPES}
+    total = {t: sum(r["total"][t] for r in rows) for t in GOLD_TYPES}
+    sys_n = sum(r["sys_n"] for r in rows)
+    sys_hit = sum(r["sys_hit"] for r in rows)
+    gold_hit = sum(r["gold_hit"] for r in rows)
+    exact = sum(r["exact"] for r in rows)
     n_gold = sum(total.values())
     precision = sys_hit / sys_n if sys_n else 0.0
     recall = gold_hit / n_gold if n_gold else 0.0
     exact_p = exact / sys_n if sys_n else 0.0
     exact_r = exact / n_gold if n_gold else 0.0
     return {
-        "value_accuracy": sum(correct.values()) / n_gold if n_gold else 0.0,
-        "value_accuracy_date": correct["DATE"] / total["DATE"] if total["DATE"] else 0.0,
-        "value_accuracy_duration": correct["DURATION"] / total["DURATION"] if total["DURATION"] else 0.0,
-        "extent_precision": precision,
-        "extent_recall": recall,
-        "extent_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "extent_exact_f1": 2 * exact_p * exact_r / (exact_p + exact_r) if exact_p + exact_r else 0.0,
+        "value_accuracy": round(sum(correct.values()) / n_gold, 4) if n_gold else 0.0,
+        "value_accuracy_date": round(correct["DATE"] / total["DATE"], 4) if total["DATE"] else 0.0,
+        "value_accuracy_duration": round(correct["DURATION"] / total["DURATION"], 4) if total["DURATION"] else 0.0,
+        "extent_precision": round(precision, 4),
+        "extent_recall": round(recall, 4),
+        "extent_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "extent_exact_f1": round(2 * exact_p * exact_r / (exact_p + exact_r), 4) if exact_p + exact_r else 0.0,
         "gold_date": total["DATE"],
         "gold_duration": total["DURATION"],
         "system": sys_n,
-        "documents": len(articles),
+        "documents": len(rows),
     }

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import MissingData
+from claimgraph.evaluation.common import half, side_by_side
 from claimgraph.model import DateValue
 from claimgraph.nlp.pipeline import build_pipeline
 from claimgraph.nlp.types import EventMention
@@ -130,11 +131,20 @@ def score(data_dir: Path, nlp: Language | None = None, limit: int | None = None,
           details: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Flat metrics dict; headline keys "type_accuracy" and "triple_accuracy".
 
-    Pass a list as `details` to receive the per-record predictions.
+    Plain keys are the scored half (see `common.side_by_side`), `read.*` the
+    half whose errors may be read. Pass a list as `details` to receive the
+    per-record predictions (each with its "half").
     """
     records = load_records(data_dir, limit)
     nlp = nlp if nlp is not None else build_pipeline()
     rows = predict(nlp, records)
+    if details is not None:
+        details.extend({**r, "half": half(str(r["id"]))} for r in rows)
+    return side_by_side(rows, lambda r: str(r["id"]), aggregate)
+
+
+def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The metrics of one set of predicted records."""
     n = len(rows)
     type_ok = sum(1 for r in rows if r["pred"] == r["gold"])
     src_f1 = tgt_f1 = 0.0
@@ -151,8 +161,6 @@ def score(data_dir: Path, nlp: Language | None = None, limit: int | None = None,
         if r["pred"] == r["gold"] and fs == 1.0 and ft == 1.0:
             triples += 1
     confusion = Counter((r["gold"], r["pred"] or "NONE") for r in rows if r["pred"] != r["gold"])
-    if details is not None:
-        details.extend(rows)
     return {
         "records": n,
         "type_accuracy": round(type_ok / n, 4) if n else 0.0,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import MissingData
+from claimgraph.evaluation.common import side_by_side
 from claimgraph.nlp.attribution.spans import inside_quote, quote_regions
 
 FOLDER = "polnear-dev"
@@ -63,6 +64,11 @@ def read_ann(path: Path) -> list[GoldAttribution]:
 
 def articles(data_dir: Path, limit: int | None = None) -> list[tuple[str, list[GoldAttribution]]]:
     """(text, gold) per dev article, first annotator listed in metadata.tsv."""
+    return [(text, gold) for _name, text, gold in named_articles(data_dir, limit)]
+
+
+def named_articles(data_dir: Path, limit: int | None = None) -> list[tuple[str, str, list[GoldAttribution]]]:
+    """(file name, text, gold) per dev article: the name is the id the read/scored split hashes."""
     root = data_dir / FOLDER
     meta = root / "metadata.tsv"
     if not meta.is_file():
@@ -78,7 +84,7 @@ def articles(data_dir: Path, limit: int | None = None) -> list[tuple[str, list[G
             ann = root / "dev" / "attributions" / f"{row['filename']}_{annotator}.ann"
             if ann.is_file():
                 text = text_path.read_text(encoding="utf-8")[:MAX_TEXT_CHARS]
-                out.append((text, read_ann(ann)))
+                out.append((row["filename"], text, read_ann(ann)))
                 break
         if limit is not None and len(out) >= limit:
             break
@@ -101,37 +107,52 @@ def _default_nlp() -> Any:
     return build_pipeline(components=["cg_actors", "cg_attribution"])
 
 
-def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, float | int]:
-    data = articles(Path(data_dir), limit)
+def score(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, Any]:
+    """Cue and source P/R/F1; plain keys are the scored half, `read.*` the other (common.side_by_side)."""
+    data = named_articles(Path(data_dir), limit)
     nlp = nlp if nlp is not None else _default_nlp()
-    n_sys = n_gold = cue_tp = src_tp = 0
-    for (_text, gold), doc in zip(data, nlp.pipe((t for t, _ in data), batch_size=8), strict=True):
-        # PolNeAR is univocal (a token belongs to one attribution at most), so
-        # reports nested inside another's content are not annotated: score
-        # the top of each chain only.
-        # Likewise words inside a quotation belong to the quoted speaker's
-        # attribution even when we did not find who that speaker is.
-        regions = quote_regions(doc.text)
-        system = [a for a in doc._.cg_attributions or [] if a.parent is None
-                  and (a.kind == "quote" or inside_quote(regions, a.cue.start_char, a.cue.end_char) is None)]
-        n_sys += len(system)
-        n_gold += len(gold)
-        free = list(range(len(gold)))
-        for att in system:
-            cue = [(att.cue.start_char, att.cue.end_char)]
-            hit = next((g for g in free if _overlap(cue, gold[g].cue)), None)
-            if hit is None:
-                continue
-            free.remove(hit)
-            cue_tp += 1
-            g_src = gold[hit].source
-            s_src = [(att.source.start_char, att.source.end_char)] if att.source else None
-            if (g_src is None and s_src is None) or (g_src and s_src and _overlap(s_src, g_src)):
-                src_tp += 1
+    rows = []
+    for (name, _text, gold), doc in zip(data, nlp.pipe((t for _, t, _ in data), batch_size=8), strict=True):
+        rows.append({"id": name, **_count(doc, gold)})
+    return side_by_side(rows, lambda r: r["id"], aggregate)
+
+
+def _count(doc: Any, gold: list[GoldAttribution]) -> dict[str, int]:
+    """System, gold, cue-matched and source-matched counts for one article."""
+    # PolNeAR is univocal (a token belongs to one attribution at most), so
+    # reports nested inside another's content are not annotated: score
+    # the top of each chain only.
+    # Likewise words inside a quotation belong to the quoted speaker's
+    # attribution even when we did not find who that speaker is.
+    regions = quote_regions(doc.text)
+    system = [a for a in doc._.cg_attributions or [] if a.parent is None
+              and (a.kind == "quote" or inside_quote(regions, a.cue.start_char, a.cue.end_char) is None)]
+    cue_tp = src_tp = 0
+    free = list(range(len(gold)))
+    for att in system:
+        cue = [(att.cue.start_char, att.cue.end_char)]
+        hit = next((g for g in free if _overlap(cue, gold[g].cue)), None)
+        if hit is None:
+            continue
+        free.remove(hit)
+        cue_tp += 1
+        g_src = gold[hit].source
+        s_src = [(att.source.start_char, att.source.end_char)] if att.source else None
+        if (g_src is None and s_src is None) or (g_src and s_src and _overlap(s_src, g_src)):
+            src_tp += 1
+    return {"system": len(system), "gold": len(gold), "cue_tp": cue_tp, "src_tp": src_tp}
+
+
+def aggregate(rows: list[dict[str, Any]]) -> dict[str, float | int]:
+    """Micro-averaged figures over a set of articles."""
+    n_sys = sum(r["system"] for r in rows)
+    n_gold = sum(r["gold"] for r in rows)
+    cue_tp = sum(r["cue_tp"] for r in rows)
+    src_tp = sum(r["src_tp"] for r in rows)
     cp, cr, cf = _prf(cue_tp, n_sys, n_gold)
     sp, sr, sf = _prf(src_tp, n_sys, n_gold)
     return {
-        "articles": len(data), "gold": n_gold, "system": n_sys, "cue_matched": cue_tp,
+        "articles": len(rows), "gold": n_gold, "system": n_sys, "cue_matched": cue_tp,
         "cue_precision": round(cp, 4), "cue_recall": round(cr, 4), "cue_f1": round(cf, 4),
         "source_precision": round(sp, 4), "source_recall": round(sr, 4), "source_f1": round(sf, 4),
         "source_accuracy_on_matched": round(src_tp / cue_tp, 4) if cue_tp else 0.0,

@@ -9,6 +9,7 @@ Order (see DESIGN §1): actors → timex → attribution → modality → events
 
     extension          written by            type
     cg_published       the caller            DateValue | None  (publication date)
+    cg_furniture       cg_structure          list[tuple[int, int]]  (token ranges of headline-list lines)
     cg_actors          cg_actors             dict[str, Actor]  (actor id → Actor, this doc)
     cg_mentions        cg_actors             list[ActorMention]
     cg_timexes         cg_timex              list[TimexMention]
@@ -138,6 +139,7 @@ class EventMention:
 
 _EXTENSIONS: dict[str, object] = {
     "cg_published": None,
+    "cg_furniture": None,
     "cg_actors": None,
     "cg_mentions": None,
     "cg_timexes": None,

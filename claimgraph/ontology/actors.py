@@ -54,6 +54,7 @@ class ActorWords:
     facilities: frozenset[str]
     locative: frozenset[str]
     person_nouns: frozenset[str]
+    headline_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -123,4 +124,5 @@ def actor_words() -> ActorWords:
         facilities=frozenset(w.lower() for w in data["facilities"]["words"]),
         locative=frozenset(w.lower() for w in data["locative"]["prepositions"]),
         person_nouns=frozenset(w.lower() for w in data["person_nouns"]["words"]),
+        headline_verbs=frozenset(w.lower() for w in data.get("headline_verbs", {}).get("words", ())),
     )

@@ -134,7 +134,7 @@ def collect(doc: Doc, lex: Lexicon, words: ActorWords, hits: list[LexHit]) -> tu
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS and ent.label_ != "PRODUCT":
             continue
-        span = clean_entity(ent, generic)
+        span = clean_entity(ent, generic, words.headline_verbs)
         if span is not None:
             why = "product" if ent.label_ == "PRODUCT" else is_thing(span, words)
             spans.append((ent.label_, span, why))

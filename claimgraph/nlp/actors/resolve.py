@@ -175,7 +175,9 @@ def annotate(doc: Doc, lex: Lexicon, words: ActorWords, max_tokens: int = 200_00
         text = _name(doc, c, words)
         low = text.lower().split()
         aid = reg.aliases.get(text)
-        if aid is None and c.label == "PERSON":
+        if aid is None and (c.label == "PERSON" or (c.label == "ORG" and len(low) == 1)):
+            # a lone surname the tagger read as an organisation ("Trump said …") is
+            # the person the document named in full, when it named one
             aid = short_form(reg, low, c.start, True, words.org_heads, place_words)
         if aid is None:
             aid = short_form(reg, low, c.start, False if c.label == "ORG" else None, words.org_heads, place_words)

@@ -45,12 +45,16 @@ def singular(word: str, known: dict | frozenset) -> str:
     return w
 
 
-def clean_entity(ent: Span, generic: frozenset[str] | set[str] = frozenset()) -> Span | None:
+def clean_entity(ent: Span, generic: frozenset[str] | set[str] = frozenset(),
+                 verbs: frozenset[str] | set[str] = frozenset()) -> Span | None:
     """The name part of an NER span: no leading article or possessor, no trailing 's.
 
     "Israel’s Ovda" → "Ovda" (the possessor is a modifier, found again by the
     descriptor walk); spans across line breaks are layout accidents and are
-    dropped; spans with no proper-noun token ("spy battle") are not names.
+    dropped; spans with no proper-noun token ("spy battle") are not names; a
+    span holding a capitalised headline verb after its first word ("Analysis
+    Suggests School Was Hit", "Leaders Meet") is a Title Case headline run
+    together, not a name.
     """
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -68,6 +72,8 @@ def clean_entity(ent: Span, generic: frozenset[str] | set[str] = frozenset()) ->
         return None
     span = doc[start:end]
     if not any(t.tag_ in ("NNP", "NNPS") for t in span):
+        return None
+    if any(t.text[:1].isupper() and t.lower_ in verbs for t in span[1:]):
         return None
     if len(span) == 1 and span.text.lower() in generic:
         return None  # "Intelligence", "Ministry": a heading word, not a name

@@ -20,7 +20,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import DateValue
-from claimgraph.nlp.events import discourse
+from claimgraph.nlp.events import discourse, mood
 from claimgraph.nlp.events.actors import note_pair, with_states
 from claimgraph.nlp.events.args import children_cache, kids
 from claimgraph.nlp.events.candidate import Candidate
@@ -28,8 +28,10 @@ from claimgraph.nlp.events.lexicon import Lexicon, lexicon
 from claimgraph.nlp.events.location import location_of
 from claimgraph.nlp.events.nominal import code_noun, noun_entries
 from claimgraph.nlp.events.quantities import quantities
-from claimgraph.nlp.events.status import status_for
+from claimgraph.nlp.events.senses import sense_fits
+from claimgraph.nlp.events.status import credit, status_for
 from claimgraph.nlp.events.verbal import code_verb, say_must
+from claimgraph.nlp.structure.component import in_furniture
 from claimgraph.nlp.timex.component import clause_date
 from claimgraph.nlp.types import CharSpan, EventMention, ext, get_list
 from claimgraph.ontology.plover import intensity, is_reciprocal
@@ -56,9 +58,33 @@ def _status(doc: Doc, tok: Token, cand: Candidate) -> dict:
 def _date(doc: Doc, tok: Token) -> tuple[DateValue | None, str | None]:
     timex = clause_date(doc, tok.i)
     if timex is None:
-        return None, None
+        return _continuing(doc, tok)
     value = timex.date()
     return (value, timex.text) if value is not None else (None, None)
+
+
+_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+
+
+def _continuing(doc: Doc, tok: Token) -> tuple[DateValue | None, str | None]:
+    """"Chile has for years supplied arms": the continuative perfect holds up to the telling.
+
+    A present perfect with a "for + duration" says the act has gone on until
+    now, so it is dated to the year of publication: an act of the story's own
+    time, not a timeless one that any earlier or later report could match."""
+    published = ext(doc, "cg_published")
+    if published is None or tok.pos_ not in ("VERB", "AUX"):
+        return None, None
+    auxes = [c for c in tok.children if c.dep_ == "aux"]
+    if not any(a.lower_ in _PERFECT_AUX for a in auxes):
+        return None, None
+    durations = {t.start for t in ext(doc, "cg_timexes") or [] if t.kind == "DURATION"}
+    heads = [tok, *auxes]
+    for_phrase = any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.i in durations
+                     for p in c.children) for h in heads for c in h.children)
+    if not for_phrase:
+        return None, None
+    return DateValue(published.value[:4], "year"), "continuative perfect"
 
 
 def _confidence(cand: Candidate) -> float:
@@ -196,20 +222,48 @@ def _self_target(cand: Candidate) -> Candidate:
     return cand
 
 
+def _mood(doc: Doc, cand: Candidate, st: dict) -> tuple[str, str | None]:
+    """Type and mode after the clause's mood (events/mood.py); adjusts `st` in place."""
+    tok = cand.trigger
+    kind, mode = cand.type, cand.mode
+    if mood.is_refusal(kind, st["negated"]):
+        kind, mode = "REJECT", None
+        cand.rule += "+refusal→REJECT"
+        st["negated"] = False
+        if st["status"] == "hypothetical" and not mood.conditional(tok):
+            st["status"] = "reported" if st["attribution"] is not None else "asserted"
+        return kind, mode
+    if st["status"] not in ("asserted", "reported"):
+        return kind, mode
+    head = mood.intent_head(tok, lexicon())
+    if head is not None:
+        st["status"] = "hypothetical"
+        atts = ext(doc, "cg_attributions") or []
+        att = atts[st["attribution"]] if st["attribution"] is not None else None
+        if att is not None and att.cue.start_char <= head.idx < att.cue.end_char:
+            # "Chile wants to attack": the wanting is no report of the attack
+            st["attribution"] = att.parent
+            st["said_by"], st["said_by_text"] = credit(doc, atts, att.parent)
+    elif mood.future(tok):
+        st["status"] = "hypothetical"
+    return kind, mode
+
+
 def to_mention(doc: Doc, sent: Span, cand: Candidate) -> EventMention:
     tok = cand.trigger
     st = _status(doc, tok, cand)
+    kind, mode = _mood(doc, cand, st)
     date, date_source = _date(doc, tok)
     lo, hi = _clause_range(tok, sent)
     return EventMention(
         sentence=CharSpan(sent.start_char, sent.end_char, sent.text),
         trigger=CharSpan(tok.idx, tok.idx + len(tok.text), tok.text),
-        type=cand.type,
+        type=kind,
         source=list(cand.source),
         target=list(cand.target),
-        mode=cand.mode,
+        mode=mode,
         contexts=list(cand.contexts),
-        intensity=intensity(cand.type, cand.mode),
+        intensity=intensity(kind, mode),
         date=date,
         date_source=date_source,
         location=location_of(tok),
@@ -230,11 +284,11 @@ def code_doc(doc: Doc) -> list[EventMention]:
     out: list[tuple[int, EventMention]] = []
     shadows: list[tuple[int, Candidate]] = []
     for n, sent in enumerate(doc.sents):
-        if len(sent) > MAX_SENT_TOKENS:
-            continue
+        if len(sent) > MAX_SENT_TOKENS or in_furniture(doc, sent.start):
+            continue  # a parser accident, or a headline list: not the article's reporting
         all_cands = code_sentence(sent, lex)
         shadows.extend((n, c) for c in discourse.shadow_candidates(sent, lex, all_cands))
-        cands = [c for c in map(_self_target, all_cands) if c.source or c.target]
+        cands = [c for c in map(_self_target, all_cands) if (c.source or c.target) and sense_fits(c, lex)]
         mentions = [to_mention(doc, sent, cand) for cand in sorted(cands, key=lambda c: c.trigger.i)]
         out.extend((n, m) for m in mentions)
         note_pair(doc, mentions)
@@ -242,7 +296,26 @@ def code_doc(doc: Doc) -> list[EventMention]:
     for _, ev in out:
         discourse.domestic_protest(doc, ev)
         ev.source, ev.target = with_states(doc, ev.source), with_states(doc, ev.target)
-    return [ev for _, ev in out]
+    return [ev for _, ev in out if has_parties(ev)]
+
+
+# Acts that take two parties by their meaning: one meets or works *with* someone.
+# AGREE is not one: PLOVER/CAMEO code a lone party's stated intent as AGREE
+# ("X has agreed to resign", "X is ready to contribute troops").
+TWO_PARTY_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
+
+def has_parties(ev: EventMention) -> bool:
+    """A meeting or a cooperation needs two parties we can name.
+
+    With one ("a news conference", "negotiations to end its program", a
+    "partnership" whose partners are in another sentence) the noun or verb is in a non-political or figurative sense,
+    or its partner is beyond the sentence; either way a graph edge from one
+    actor to nobody would be a guess. Precision first: drop it. Checked after
+    discourse has had its chance to supply the partner."""
+    if ev.type not in TWO_PARTY_TYPES:
+        return True
+    return len(set(ev.source) | set(ev.target)) >= 2
 
 
 class EventCoder:

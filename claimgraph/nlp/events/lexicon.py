@@ -70,6 +70,11 @@ class Lexicon:
     modals: frozenset[str]
     intent_aux: frozenset[str]
     intent_adj: frozenset[str]
+    intent_verbs: frozenset[str]
+    future_predicates: frozenset[str]
+    denial: frozenset[str]
+    actor_modes: frozenset[str]
+    abstract_nouns: frozenset[str]
     verb_target: tuple[str, ...]
     theme_target: tuple[str, ...]
     noun_target_preps: tuple[str, ...]
@@ -154,6 +159,11 @@ def lexicon() -> Lexicon:
         modals=frozenset(data["say"]["modals"]),
         intent_aux=frozenset(data["intent"]["aux"]),
         intent_adj=frozenset(data["intent"]["adjectives"]),
+        intent_verbs=frozenset(data["intent"].get("verbs", ())),
+        future_predicates=frozenset(data["intent"].get("future_predicates", ())),
+        denial=frozenset(data.get("denial", {}).get("verbs", ())),
+        actor_modes=frozenset(data.get("patient", {}).get("actor_modes", ())),
+        abstract_nouns=frozenset(data.get("patient", {}).get("abstract_nouns", ())),
         verb_target=tuple(defaults["verb_target"]),
         theme_target=tuple(defaults["theme_target"]),
         noun_target_preps=tuple(defaults["noun_target_preps"]),

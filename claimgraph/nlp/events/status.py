@@ -59,7 +59,7 @@ def status_for(doc: Doc, token_i: int) -> StatusInfo:
     kinds = {cues[i].kind for i in applied}
 
     att_i = _innermost(atts, ts, te)
-    said_by, said_by_text = _credit(doc, atts, att_i)
+    said_by, said_by_text = credit(doc, atts, att_i)
     if att_i is None and _is_allegation(tok, cues, ts):
         # "X alleged that …" / "X made accusations" told by the article itself
         # is an allegation (unlike a denial, whose own verb is asserted);
@@ -133,9 +133,11 @@ def _innermost(atts: list[AttributionMention], ts: int, te: int) -> int | None:
     return best
 
 
-def _credit(doc: Doc, atts: list[AttributionMention], start: int | None) -> tuple[str | None, str | None]:
+def credit(doc: Doc, atts: list[AttributionMention], start: int | None) -> tuple[str | None, str | None]:
     """Walk out from the innermost attribution: the first source that names
-    an actor wins; else the first source with any text."""
+    an actor wins (a pronoun source resolved to the speaker its paragraph
+    named, `_named_credit`); else the first source with any text that is not
+    a pronoun. A bare pronoun is never the credit."""
     chain: list[int] = []
     cur = start
     while cur is not None and cur not in chain and len(chain) < 16:
@@ -145,10 +147,52 @@ def _credit(doc: Doc, atts: list[AttributionMention], start: int | None) -> tupl
         a = atts[i]
         if a.source_actor_id and a.source is not None:
             return a.source_actor_id, _credited_text(doc, a, a.source_actor_id)
+        if a.source is not None and a.source.text.strip().lower() in _PRONOUN_SOURCES:
+            named = _named_credit(doc, a.source.start_char, a.source.text.strip().lower())
+            if named[0] is not None:
+                return named
     for i in chain:
         a = atts[i]
-        if a.source is not None and a.source.text:
+        if a.source is not None and a.source.text and a.source.text.strip().lower() not in _PRONOUN_SOURCES:
             return None, _credited_text(doc, a, None)
+    return None, None
+
+
+# Pronouns that stand for a speaker; "he/she" for a person, the rest for a body or a group.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_SOURCES = _PERSON_PRONOUNS | frozenset({"it", "they", "them", "we", "i", "you", "this", "that"})
+
+
+def _named_credit(doc: Doc, at: int, pronoun: str) -> tuple[str | None, str | None]:
+    """"…," he said: the speaker the paragraph named before the pronoun.
+
+    A news paragraph names its speaker once and then says "he said" or "it
+    said"; the credit is that name, or nobody. He/she look for the nearest
+    person named earlier in the paragraph (failing that, the only person the
+    previous paragraph names, where a quote's speaker is usually introduced);
+    it/they look for the nearest organisation or state in the paragraph. A
+    pronoun is never a credit: an unresolved one gives (None, None)."""
+    actors = ext(doc, "cg_actors") or {}
+    mentions: list[ActorMention] = [m for m in ext(doc, "cg_mentions") or [] if m.role != "location"]
+    text = doc.text
+    para_start = text.rfind("\n\n", 0, at) + 1
+
+    def kind(m: ActorMention) -> str:
+        actor = actors.get(m.actor_id)
+        return str(actor.kind) if actor is not None else ""
+
+    want_person = pronoun in _PERSON_PRONOUNS
+    fits = [m for m in mentions if (kind(m) == "person") == want_person]
+    before = [m for m in fits if para_start <= m.start_char and m.end_char <= at]
+    if before:
+        best = max(before, key=lambda m: m.start_char)
+        return best.actor_id, best.text
+    if want_person and para_start > 1:
+        prev_start = text.rfind("\n\n", 0, para_start - 2) + 1
+        prev = {m.actor_id: m for m in fits if prev_start <= m.start_char and m.end_char <= para_start}
+        if len(prev) == 1:
+            only = next(iter(prev.values()))
+            return only.actor_id, only.text
     return None, None
 
 

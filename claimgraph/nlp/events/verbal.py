@@ -30,6 +30,7 @@ from claimgraph.ontology.plover import is_material
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "prep", "dative", "acomp", "oprd", "advcl", "attr", "pcomp"}
 _VERBAL_CONFLICT = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _OBJECT_SIDE = {"dobj", "prep", "dative", "attr", "oprd", "agent"}
+_DENIED_CLAUSE = {"ccomp", "xcomp", "pcomp"}  # "denied that …", "denied attacking …"
 
 
 def _first_slot(tok: Token, names: tuple[str, ...], places: bool = False, skip: set[str] | None = None,
@@ -127,6 +128,11 @@ def code_verb(tok: Token, lex: Lexicon) -> Candidate | None:
     if entry.control or entry.intent:
         cand.suppress_verbs = complement_tokens(tok, _COMPLEMENTS)
     cand.suppress_nouns = complement_tokens(tok, _OBJECT_SIDE | _COMPLEMENTS)
+    if tok.lemma_.lower() in lex.denial:
+        # the denied act is an event of its own (status "denied"), not part of the denial
+        denied = complement_tokens(tok, _DENIED_CLAUSE)
+        cand.suppress_verbs -= denied
+        cand.suppress_nouns -= denied
     return cand
 
 

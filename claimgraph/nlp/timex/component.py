@@ -92,7 +92,27 @@ def find_timexes(doc: Doc, anchor: Anchor | None, lex: Lexicon, matcher: Matcher
             start=start, end=end, start_char=span.start_char, end_char=span.end_char, text=span.text,
             value=resolved.value, precision=resolved.precision, kind=resolved.kind, modifier=resolved.modifier,
         ))
+    _weekday_then_date(doc, mentions, lex)
     return mentions
+
+
+def _weekday_then_date(doc: Doc, mentions: list[TimexMention], lex: Lexicon) -> None:
+    """"on Friday, March 6, 2020": the weekday and the date name one day, and the explicit date wins.
+
+    A weekday alone is resolved against the publication date (the nearest
+    Friday), which is wrong whenever the story is not about this week; the
+    full date written beside it says which Friday is meant. Both mentions
+    keep their extents (the parse attaches the event to either); the
+    weekday takes the date's value."""
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.kind != "DATE" or b.kind != "DATE" or b.precision != "day" or len(b.value) != 10:
+            continue
+        if a.text.lower().rstrip(".") not in lex.weekdays:
+            continue
+        if text[a.end_char:b.start_char].strip() not in (",", ""):
+            continue
+        a.value, a.precision = b.value, b.precision
 
 
 def _extend_left(doc: Doc, start: int, label: str, resolved: Resolved, lex: Lexicon, taken: bytearray) -> int:
