@@ -15,13 +15,18 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from claimgraph import registry
-from claimgraph.errors import InputError, UnknownPlace, UsageError
+from claimgraph.dates import bounds, filter_bounds
+from claimgraph.errors import InputError, UnknownActor, UnknownPlace, UsageError
 from claimgraph.model import Document, Event, Place
-from claimgraph.store import Store
+from claimgraph.store import Store, queries
+from claimgraph.store.queries import MAX_LIMIT, ActorRow, Page
+from claimgraph.store.search import Hit
 
 __all__ = [
     "IngestResult", "open_store", "ingest", "extract", "analyze", "documents", "document",
     "events", "export", "exporters", "summary", "check", "read_claims", "resolve_place", "resolve_country",
+    "Page", "documents_page", "events_page", "actors_page", "claims_page", "timeline", "search", "actor_ids",
+    "suggest_actors", "MAX_LIMIT", "review_event", "merge_actors", "split_actor", "decisions_page",
 ]
 
 MAX_CHECK_FILE_BYTES = 20_000_000  # --file: one claim a line; a bound, not a format limit
@@ -166,6 +171,8 @@ def analyze(store: Store, document_ids: Sequence[str] | None = None) -> dict[str
     """
     from claimgraph.analysis import run
 
+    if document_ids:
+        store.analysis_needed(document_ids)
     return run.finish(store, full=document_ids is None)
 
 
@@ -179,15 +186,19 @@ def document(store: Store, ident: str) -> Document:
 
 def resolve_actor(store: Store, text: str) -> list[str]:
     """Actor ids a user means by `text`: an id, a name or an alias (case-insensitive),
-    plus every id merged into the same actor by cross-document resolution."""
+    plus every id merged into the same actor by cross-document resolution.
+    An actor the store does not know is itself (see `actor_ids` for the strict form)."""
+    return actor_ids(store, text, strict=False)
+
+
+def actor_ids(store: Store, text: str, strict: bool = True) -> list[str]:
+    """Like `resolve_actor`, but an unknown actor is an error naming the closest known ones."""
     from claimgraph.store.claims import ClaimStore
 
-    wanted = text.strip().casefold()
-    actors = store.actors()
-    hits = {a.id for a in actors if a.id.casefold() == wanted}
+    hits = set(queries.actor_ids_matching(store, text))
     if not hits:
-        hits = {a.id for a in actors if wanted in (n.casefold() for n in [a.name, *a.aliases])}
-    if not hits:
+        if strict:
+            raise UnknownActor(text, suggest_actors(store, text))
         return [text]
     merges = ClaimStore(store).merges()
     canonical = {merges[h].canonical_id if h in merges else h for h in hits}
@@ -195,24 +206,220 @@ def resolve_actor(store: Store, text: str) -> list[str]:
     return sorted(canonical | members | hits)
 
 
-def events(store: Store, *, actor: str | None = None, near: str | None = None, km: float = DEFAULT_KM,
-           country: str | None = None, **filters: Any) -> list[Event]:
-    """Filters: actor (id, name or alias), type, status, since, until, document, limit;
-    and by place: `country` (ISO alpha-3 or a state's name), `near` a place within `km`."""
+def suggest_actors(store: Store, text: str, n: int = 5) -> list[str]:
+    """"Name (id)" of the known actors closest to `text`: spelling first, then containment."""
+    import difflib
+
+    spellings: dict[str, str] = {}
+    for ident, name in queries.actor_names(store):
+        spellings.setdefault(name.casefold(), ident)
+        spellings.setdefault(ident.casefold(), ident)
+    wanted = text.strip().casefold()
+    close = difflib.get_close_matches(wanted, list(spellings), n=n * 2, cutoff=0.6)
+    close += sorted(k for k in spellings if wanted and (wanted in k or k in wanted) and len(k) > 2)
+    ids = list(dict.fromkeys(spellings[k] for k in close))[:n]
+    names = dict(queries.actor_names(store)[::-1])
+    return [f"{names.get(i, i)} ({i})" for i in ids]
+
+
+def _bounded(limit: int | None, cap: bool) -> int | None:
+    """The web and API ask for pages of at most MAX_LIMIT rows; the CLI may ask for everything."""
+    if cap and (limit is None or limit > MAX_LIMIT):
+        return MAX_LIMIT if limit else queries.DEFAULT_LIMIT
+    return limit
+
+
+def documents_page(store: Store, *, sort: str = "-published", outlet: str | None = None, limit: int | None = None,
+                   offset: int = 0, cap: bool = False) -> Page[Document]:
+    """Documents newest-published first (or by `sort`: published, ingested, title, outlet; `-` = descending)."""
+    return queries.documents(store, sort=sort, outlet=outlet, limit=_bounded(limit, cap), offset=offset)
+
+
+def events_page(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
+                since: str | None = None, until: str | None = None, document: str | None = None,
+                dated: bool | None = None, sort: str = "document", limit: int | None = None, offset: int = 0,
+                cap: bool = False, country: str | None = None, near: str | None = None,
+                km: float = DEFAULT_KM, placed: set[str] | None = None) -> Page[Event]:
+    """Events filtered in SQL; `actor` is an id, name or alias (with everything merged into it);
+    `country` and `near`/`km` by where they are placed (`place_filter`), or `placed` if already found."""
+    lo, hi = filter_bounds(since, until)
+    ids = actor_ids(store, actor) if actor else None
+    if placed is None:
+        placed = place_filter(store, near=near, km=km, country=country)
+    return queries.events(store, actor_ids=ids, type=type, status=status, lo=lo, hi=hi, document=document,
+                          dated=dated, sort=sort, limit=_bounded(limit, cap), offset=offset,
+                          only=sorted(placed) if placed is not None else None)
+
+
+def events(store: Store, *, actor: str | None = None, **filters: Any) -> list[Event]:
+    """Filters: actor (id, name or alias), type, status, since, until, document, limit; and by place:
+    `country` (ISO alpha-3 or a state's name), `near` a place within `km`."""
+    return events_page(store, actor=actor, **filters).items
+
+
+def actors_page(store: Store, *, q: str | None = None, kind: str | None = None, sort: str = "name",
+                limit: int | None = None, offset: int = 0, cap: bool = False) -> Page[ActorRow]:
+    """Resolved actors (merged-away ids left out) whose id, name or alias contains `q`."""
+    return queries.actors(store, q=q, kind=kind, sort=sort, limit=_bounded(limit, cap), offset=offset)
+
+
+def claims_page(store: Store, *, type: str | None = None, status: str | None = None, min_grade: str | None = None,
+                since: str | None = None, until: str | None = None, actor: str | None = None, sort: str = "support",
+                limit: int | None = None, offset: int = 0, cap: bool = False, near: str | None = None,
+                km: float = DEFAULT_KM, country: str | None = None) -> Page[Any]:
+    """The claim ledger (StoredClaims), best-supported first, filtered in SQL; with `near`/`country`,
+    the claims any of whose evidence is placed there."""
+    lo, hi = filter_bounds(since, until)
+    ids = actor_ids(store, actor) if actor else None
+    limit = _bounded(limit, cap)
     placed = place_filter(store, near=near, km=km, country=country)
-    if placed is not None:
-        limit = filters.pop("limit", None)
-        out = [e for e in events(store, actor=actor, **filters) if e.id in placed]
-        return out[:limit] if limit else out
-    if not actor:
-        return store.events(**filters)
-    limit = filters.pop("limit", None)
-    seen: dict[str, Event] = {}
-    for actor_id in resolve_actor(store, actor):
-        for ev in store.events(actor=actor_id, **filters):
-            seen.setdefault(ev.id, ev)
-    out = sorted(seen.values(), key=lambda e: (e.document_id, e.sentence.start, e.id))
-    return out[:limit] if limit else out
+    events_in = sorted(placed) if placed is not None else None
+    if sort.lstrip("-") == "support":
+        # the ledger order of analysis/track.py (independent support, specificity, grade; background
+        # last) reads grade reasons, so it is computed here over light rows, then one page is hydrated
+        from claimgraph.analysis.track import ledger_order
+
+        rows = sorted(queries.claim_rows(store, type=type, status=status, min_grade=min_grade, lo=lo, hi=hi,
+                                         actor_ids=ids, event_ids=events_in),
+                      key=ledger_order, reverse=sort.startswith("-"))
+        if offset < 0:
+            raise UsageError(f"offset {offset}: must be 0 or more")
+        chosen = [sc.claim.id for sc in rows[offset:offset + limit if limit is not None else None]]
+        return Page(queries.claims_by_ids(store, chosen), len(rows), limit, offset)
+    return queries.claims(store, type=type, status=status, min_grade=min_grade, lo=lo, hi=hi, actor_ids=ids,
+                          event_ids=events_in, sort=sort, limit=limit, offset=offset)
+
+
+def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
+             older: bool = False, limit: int | None = None, offset: int = 0, cap: bool = False) -> dict[str, Any]:
+    """Dated events by event date, opening on the corpus's reporting period.
+
+    Events that ended before the first article was published are background
+    (a treaty of 1941 cited in a 2023 story): counted, and left out unless
+    `older` or an explicit `since` asks for them. Undated events are counted
+    and a first page of them returned, never silently dropped.
+    """
+    first, last = queries.reporting_period(store)
+    background = 0
+    if not since and not older and first and bounds(first[:10]):
+        since = first[:10]
+        ids = actor_ids(store, actor) if actor else None
+        background = (queries.events(store, actor_ids=ids, dated=True, limit=1).total
+                      - queries.events(store, actor_ids=ids, lo=since, dated=True, limit=1).total)
+    dated = events_page(store, actor=actor, since=since, until=until, dated=True, sort="date", limit=limit,
+                        offset=offset, cap=cap)
+    undated = events_page(store, actor=actor, dated=False, limit=_bounded(limit, cap) or None, cap=cap)
+    return {"events": dated, "undated": undated, "period": {"first": first, "last": last},
+            "since": since, "until": until, "background": background, "older": older}
+
+
+def search(store: Store, query: str, *, kinds: Sequence[str] | None = None, limit: int = 20,
+           offset: int = 0) -> Page[Hit]:
+    """Full-text search over documents, evidence sentences and actor names (best first)."""
+    from claimgraph.store.search import KINDS, MAX_QUERY
+    from claimgraph.store.search import search as run
+
+    if len(query) > MAX_QUERY:
+        raise UsageError(f"search query of {len(query)} characters; the limit is {MAX_QUERY}")
+    limit = min(max(limit, 1), MAX_LIMIT)
+    with store.engine.connect() as conn:
+        hits, total = run(conn, query, kinds or KINDS, limit, offset)
+    return Page(hits, total, limit, offset)
+
+
+# ---------------------------------------------------------------- review and correct
+def review_event(store: Store, event_id: str, action: str, *, who: str, why: str = "", type: str | None = None,
+                 status: str | None = None, date: str | None = None, source: Sequence[str] | None = None,
+                 target: Sequence[str] | None = None) -> Any:
+    """Confirm, reject or edit one event as an analyst decision, then re-analyse what it touches.
+
+    The decision is stored with who/when/why apart from the machine's output and
+    re-applied whenever the document is extracted again; its claims, links and
+    grades are recomputed now (a rejected event leaves its claim and the charts).
+    """
+    from claimgraph.model import STATUSES
+    from claimgraph.ontology.plover import PLOVER_TYPES
+    from claimgraph.store.decisions import EVENT_ACTIONS, Decision
+
+    if action not in EVENT_ACTIONS:
+        raise UsageError(f"action {action!r}: one of {', '.join(EVENT_ACTIONS)}")
+    if not who.strip() or len(who) > 100 or len(why) > 2000:
+        raise UsageError("a decision needs who made it (at most 100 characters) and a why of at most 2,000")
+    anchor = queries.event_anchor(store, event_id)
+    if anchor is None:
+        from claimgraph.errors import NotFound
+
+        raise NotFound("event", event_id)
+    before = {e.id: e for e in store.events(document=anchor["document"], include_rejected=True)}[event_id]
+    change: dict[str, Any] = {}
+    if action == "edit":
+        if type:
+            if type.upper() not in PLOVER_TYPES:
+                raise UsageError(f"type {type!r}: not a PLOVER event type")
+            change["type"] = [before.type, type.upper()]
+        if status:
+            if status not in STATUSES:
+                raise UsageError(f"status {status!r}: one of {', '.join(STATUSES)}")
+            change["status"] = [before.status, status]
+        if date is not None:
+            if date and bounds(date) is None:
+                raise UsageError(f"date {date!r}: YYYY, YYYY-MM or YYYY-MM-DD")
+            change["date"] = [before.date.value if before.date else None, date or None]
+        for role, ids, old in (("source", source, before.source), ("target", target, before.target)):
+            if ids is not None:
+                new = [_one_actor(store, a) for a in ids if a.strip()]
+                change[role] = [old, new]
+        if not change:
+            raise UsageError("an edit needs at least one of type, status, date, source, target")
+    d = queries.record_decision(store, Decision(action, event_id, who.strip(), why.strip(), anchor["document"],
+                                                anchor, change))
+    analyze(store, [anchor["document"]])
+    return d
+
+
+def _one_actor(store: Store, text: str) -> str:
+    """The canonical id for an actor the analyst typed (id, name or alias); unknown is an error."""
+    from claimgraph.store.claims import ClaimStore
+
+    ids = actor_ids(store, text)
+    merges = ClaimStore(store).merges()
+    canon = sorted({merges[i].canonical_id if i in merges else i for i in ids})
+    return canon[0]
+
+
+def merge_actors(store: Store, into: str, other: str, *, who: str, why: str = "") -> Any:
+    """Merge actor `other` into `into` (an analyst decision, kept across re-runs) and re-analyse."""
+    from claimgraph.analysis import resolve, run
+    from claimgraph.store.decisions import Decision
+
+    a, b = _one_actor(store, into), _one_actor(store, other)
+    if a == b:
+        raise UsageError(f"{into!r} and {other!r} are already one actor ({a})")
+    with run.exclusive(store):  # the analysis lease: no other writer rewrites claims meanwhile
+        resolve.merge(store, a, b)
+        d = queries.record_decision(store, Decision("merge", a, who.strip() or "analyst", why.strip(), None, {},
+                                                    {"other": b}))
+        run.update(store, [])
+    return d
+
+
+def split_actor(store: Store, ident: str, alias: str, *, who: str, why: str = "") -> Any:
+    """Separate `alias` (an id or spelling merged into `ident`) from it, for good, and re-analyse."""
+    from claimgraph.analysis import resolve, run
+    from claimgraph.store.decisions import Decision
+
+    with run.exclusive(store):  # the analysis lease: no other writer rewrites claims meanwhile
+        ids = resolve.split(store, ident, alias)
+        d = queries.record_decision(store, Decision("split", ident, who.strip() or "analyst", why.strip(), None,
+                                                    {}, {"other": alias, "ids": ids}))
+        run.update(store, [])
+    return d
+
+
+def decisions_page(store: Store, *, action: str | None = None, limit: int | None = None, offset: int = 0,
+                   cap: bool = False) -> Page[Any]:
+    """The audit list of analyst decisions, newest first."""
+    return queries.decisions(store, action=action, limit=_bounded(limit, cap), offset=offset)
 
 
 def resolve_place(text: str) -> Place:
@@ -303,18 +510,12 @@ def summary(store: Store, top: int = 8) -> dict[str, Any]:
     from collections import Counter
 
     evs = store.events()
-    actors = {a.id: a for a in store.actors()}
-    by_actor: Counter[str] = Counter()
-    for ev in evs:
-        for a in {*ev.source, *ev.target}:
-            by_actor[a] += 1
     out: dict[str, Any] = {
         "counts": store.stats(),
         "events_by_type": dict(Counter(e.type for e in evs).most_common()),
         "events_by_status": dict(Counter(e.status for e in evs).most_common()),
-        "top_actors": [
-            {"id": a, "name": actors[a].name if a in actors else a, "events": n} for a, n in by_actor.most_common(top)
-        ],
+        "top_actors": [{"id": r.actor.id, "name": r.actor.name, "events": r.events}
+                       for r in queries.busiest_actors(store, top) if r.events],
     }
     out["claims"] = claims_summary(store, top=top)
     return out

@@ -144,6 +144,17 @@ class NotFound(ClaimgraphError):
         super().__init__(f"no {what} with id {ident!r}")
 
 
+class UnknownActor(NotFound):
+    """An actor the store does not know, with the closest names it does know."""
+
+    def __init__(self, ident: str, suggestions: list[str]) -> None:
+        ClaimgraphError.__init__(
+            self, f"no actor with id or name {ident!r}"
+            + (f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""))
+        self.ident = ident
+        self.suggestions = suggestions
+
+
 class UsageError(ClaimgraphError):
     """Options that do not fit together, or a value out of range."""
 

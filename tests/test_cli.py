@@ -97,8 +97,10 @@ def test_events_filter_by_actor_name_or_alias(dbs: Databases) -> None:
     for name in ("RUR", "ruritania", "Strelsau"):
         code, out, _ = run("events", "--actor", name, "--json", db=db)
         assert code == 0 and json.loads(out.splitlines()[0])["id"] == "e1", name
-    code, out, _ = run("events", "--actor", "Nowhere", "--json", db=db)
-    assert out.strip() == ""
+    code, out, err = run("events", "--actor", "Nowhere", "--json", db=db)
+    assert code != 0 and out.strip() == "" and "Nowhere" in err  # an unknown actor is an error, not an empty list
+    code, _, err = run("events", "--actor", "Ruritnia", "--json", db=db)
+    assert code != 0 and "did you mean" in err and "Ruritania (RUR)" in err
 
 
 def test_analyze_and_summary(dbs: Databases) -> None:

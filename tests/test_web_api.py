@@ -36,21 +36,23 @@ def test_every_page_renders_with_a_strict_csp(built: tuple[TestClient, dict[str,
 
 def test_graph_api_filters_claim_edges(built: tuple[TestClient, dict[str, str]]) -> None:
     client, _ = built
-    g = client.get("/api/graph").json()
+    g = client.get("/api/graph?detail=claims").json()
     assert g["edges_are"] == "claims"
     assert {e["id"] for e in g["edges"]} == {"c-aid", "c-coop", "c-accuse", "c-assault"}
-    assert {e["id"] for e in client.get("/api/graph?min_grade=C3").json()["edges"]} == {"c-aid", "c-accuse"}
-    # a year-precise date ("2023") overlaps every month of that year; "2012" does not
-    assert {e["id"] for e in client.get("/api/graph?since=2023-05&until=2023-12").json()["edges"]} == {
-        "c-assault", "c-coop"}
-    assert [e["id"] for e in client.get("/api/graph?status=reported&type=cooperate").json()["edges"]] == ["c-coop"]
+    for detail in ("claims", "dyads"):  # a dyad edge of one claim keeps that claim's id
+        q = f"/api/graph?detail={detail}&"
+        assert {e["id"] for e in client.get(q + "min_grade=C3").json()["edges"]} == {"c-aid", "c-accuse"}
+        # a year-precise date ("2023") overlaps every month of that year; "2012" does not
+        assert {e["id"] for e in client.get(q + "since=2023-05&until=2023-12").json()["edges"]} == {
+            "c-assault", "c-coop"}
+        assert [e["id"] for e in client.get(q + "status=reported&type=cooperate").json()["edges"]] == ["c-coop"]
 
 
 def test_graph_falls_back_to_events_before_analysis(dbs: Databases) -> None:
     store, _ = make_store(dbs.url("e.db"))
     ClaimStore(store).replace_claims(None, [])
     client = TestClient(create_app(store=store), base_url="http://localhost")
-    g = client.get("/api/graph").json()
+    g = client.get("/api/graph?detail=claims").json()
     assert g["edges_are"] == "events" and len(g["edges"]) == 5
     assert all(e["href"].split("#")[1].startswith("ev-") for e in g["edges"])
     page = client.get("/claims")
@@ -59,7 +61,7 @@ def test_graph_falls_back_to_events_before_analysis(dbs: Databases) -> None:
 
 def test_ledger_is_best_supported_first_with_links(built: tuple[TestClient, dict[str, str]]) -> None:
     client, ids = built
-    ledger = client.get("/api/claims").json()
+    ledger = client.get("/api/claims").json()["items"]
     assert [c["id"] for c in ledger][:2] == ["c-aid", "c-accuse"]
     coop = client.get("/api/claims/c-coop").json()
     assert {(ln["kind"], ln["claim"]) for ln in coop["links"]} == {("corroborates", "c-aid"), ("denied-by", "c-deny")}
@@ -93,7 +95,7 @@ def test_graph_page_without_vendor_files_shows_a_table(tmp_path: Path) -> None:
     r = client.get("/graph")
     assert r.status_code == 200
     assert 'id="no-vendor"' in r.text and "cytoscape.min.js" not in r.text
-    assert r.text.count("<tr>") >= 5  # header + four claim edges
+    assert r.text.count("<tr>") >= 4  # header + three edges: one per dyad and quad
 
 
 def test_highlight_escapes_every_piece_and_nests_overlaps() -> None:

@@ -99,7 +99,8 @@ def test_graph_to_actor_to_claim_to_sentence(site: dict[str, object], browser: o
     page = _page(browser)
     page.goto(base + "/graph")
     page.wait_for_selector("#cy[data-ready]")
-    assert page.get_attribute("#cy", "data-ready") == "4"
+    # aggregated: Israel–Azerbaijan's AID and COOPERATE are one material-cooperation edge
+    assert page.get_attribute("#cy", "data-ready") == "3"
     page.screenshot(path=str(SHOTS / "graph.png"), full_page=True)
     box = page.locator("#cy").bounding_box()
     # an edge first: its midpoint on the canvas leads to its claim
@@ -150,6 +151,46 @@ def test_timeline_zooms_from_days_to_decades(site: dict[str, object], browser: o
     assert page.errors == []
 
 
+def test_search_highlights_and_links_to_the_source(site: dict[str, object], browser: object) -> None:
+    base, ids = str(site["base"]), site["ids"]
+    page = _page(browser)
+    page.goto(base + "/")
+    page.fill("header form.quick-search input[name=q]", '"prepared an airfield"')
+    page.press("header form.quick-search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    hits = page.locator("ol.hits li.hit")
+    assert hits.count() >= 2  # the article and its evidence sentence
+    assert page.locator("ol.hits mark").first.inner_text() == "prepared an airfield"  # the phrase, marked whole
+    page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+    page.click("li.hit-sentence a.hit-link")
+    page.wait_for_url(f"**/documents/{ids['The Cradle']}#ev-*")  # type: ignore[index]
+    assert page.evaluate("() => document.querySelector(':target').id.startsWith('ev-')")
+    page.goto(base + "/search?q=Witnesses")  # the payload article: its text stays text
+    _assert_inert(page, ["Witnesses"], "/search")
+    assert page.errors == []
+
+
+def test_lists_page_with_totals_and_actor_typeahead(site: dict[str, object], browser: object) -> None:
+    base = str(site["base"])
+    page = _page(browser)
+    page.goto(base + "/claims?limit=2")
+    assert page.locator("nav.pager").first.get_attribute("data-total") == "5"
+    assert page.locator("ol.ledger > li").count() == 2
+    page.click("nav.pager a[rel=next] >> nth=0")
+    page.wait_for_url("**offset=2**")
+    assert page.locator("ol.ledger > li").count() == 2
+    assert "3–4 of" in page.locator("nav.pager .count").first.inner_text()
+    page.goto(base + "/actors")
+    page.fill("main input[name=q]", "Azer")
+    page.wait_for_selector("main input[name=q][data-options='1']", state="attached")
+    assert page.locator("#actor-options option").first.get_attribute("value") == "AZE"
+    page.press("main input[name=q]", "Enter")
+    page.wait_for_url("**/actors?q=Azer**")
+    assert page.locator("table.data tbody tr").count() == 1
+    page.screenshot(path=str(SHOTS / "actors-typeahead.png"), full_page=True)
+    assert page.errors == []
+
+
 def _assert_inert(page: object, expect_text: list[str], where: str) -> None:
     state = page.evaluate("""() => ({
         flag: typeof window.__cg_pwned,
@@ -178,6 +219,8 @@ def test_payloads_stay_text_on_every_page_and_in_the_report(site: dict[str, obje
         f"/documents/{pwned}": [XSS_SCRIPT, XSS_IMG, XSS_NAME],
         "/actors": [XSS_NAME, XSS_IMG],
         "/actors/evil-corp?with=IRN": [XSS_NAME, XSS_IMG],
+        "/search?q=attacked": [XSS_NAME],
+        "/map": [],
     }
     page = _page(browser)
     for path, texts in pages.items():
@@ -217,3 +260,35 @@ def test_browser_signs_in_once_with_the_token_and_scripts_keep_working(site: dic
         assert page.evaluate("() => document.cookie").find(token) < 0  # HttpOnly: not readable by scripts
         assert page.locator("#timeline a.tl-event").count() == 4
         assert page.errors == []
+
+
+def test_reject_an_event_in_the_browser(site: dict[str, object], browser: object) -> None:
+    """Last in the module: it changes the shared store (the rejection re-analyses its claims)."""
+    base, ids = str(site["base"]), site["ids"]
+    doc = ids["Haaretz"]  # type: ignore[index]
+    aid = f"{doc[:8]}-aid"
+    assert "2012" in [r["period"] for r in httpx.get(base + "/api/dyad?a=ISR&b=AZE").json()["rows"]]
+    page = _page(browser)
+    page.goto(f"{base}/documents/{doc}")
+    item = page.locator(f"li#review-{aid}")
+    item.locator("details.review summary").click()
+    item.locator("input[name=who]").fill("browser test")
+    item.locator("input[name=why]").fill("the deal was never signed")
+    item.locator("button[value=reject]").click()
+    try:
+        page.wait_for_selector(f"li#review-{aid} .verdict", timeout=10_000)  # review.js posted and reloaded
+    except Exception:  # noqa: BLE001 - say why, not only that it timed out
+        pytest.fail(f"not saved: {page.locator('.write-error').all_text_contents()} {page.errors}")
+    assert page.url.endswith(f"/documents/{doc}#review-{aid}")
+    assert page.locator(f"li#review-{aid} .verdict").text_content() == "rejected"
+    page.screenshot(path=str(SHOTS / "review-rejected.png"), full_page=True)
+    claims = httpx.get(base + "/api/claims?limit=100").json()["items"]
+    assert not any(aid in c["events"] for c in claims)
+    assert "2012" not in [r["period"] for r in httpx.get(base + "/api/dyad?a=ISR&b=AZE").json()["rows"]]
+    audit = httpx.get(base + "/api/decisions").json()["items"]
+    assert audit[0]["who"] == "browser test" and audit[0]["action"] == "reject"
+    # a forged cross-site post is refused
+    r = httpx.post(f"{base}/events/{aid}/review", data={"action": "confirm", "who": "x", "csrf": "y" * 43},
+                   headers={"origin": "http://evil.example"})
+    assert r.status_code == 403
+    assert page.errors == []

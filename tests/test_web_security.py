@@ -65,7 +65,7 @@ def test_exposed_server_refuses_requests_without_the_token(guarded: Server) -> N
 def test_bearer_token_admits_an_api_client(guarded: Server) -> None:
     r = httpx.get(guarded.base + "/api/claims?min_grade=C3", headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 200
-    assert {c["id"] for c in r.json()} == {"c-aid", "c-accuse"}
+    assert {c["id"] for c in r.json()["items"]} == {"c-aid", "c-accuse"}
 
 
 def test_browser_token_once_then_cookie_and_a_clean_url(guarded: Server) -> None:
@@ -199,9 +199,9 @@ def test_every_filter_is_validated(client: TestClient, query: dict[str, str]) ->
 
 def test_empty_filters_from_the_page_forms_mean_any(client: TestClient) -> None:
     empty = {"type": "", "status": "", "min_grade": "", "since": "", "until": "", "actor": ""}
-    assert len(client.get("/api/claims", params=empty).json()) == 5
+    assert client.get("/api/claims", params=empty).json()["total"] == 5
     assert client.get("/claims", params=empty).status_code == 200
-    assert client.get("/api/claims", params={"type": "aid", "min_grade": "b2"}).json()[0]["id"] == "c-aid"
+    assert client.get("/api/claims", params={"type": "aid", "min_grade": "b2"}).json()["items"][0]["id"] == "c-aid"
 
 
 def test_other_parameters_are_validated(client: TestClient) -> None:

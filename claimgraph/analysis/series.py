@@ -109,30 +109,66 @@ def dyad_series(store: Store, a: str, b: str, by: str = "year", reporting_time: 
                   [rows[k] for k in sorted(rows)], sorted(unplaced))
 
 
+PLOT_FORMATS = (".png", ".svg")
+
+
 def plot(series: Series, path: str) -> None:
-    """Stacked quad counts per period with the mean intensity on a second axis (Agg: no display needed)."""
+    """Stacked quad counts on a time axis with the mean intensity on a second axis (Agg: no display).
+
+    Each bar spans its year or month on a real date axis, so empty periods show as
+    gaps and 2014 does not sit next to 2022; the mean line breaks across gaps.
+    Undated claims are counted in the title. PNG or SVG, by the file's suffix.
+    """
+    from datetime import date, timedelta
+    from pathlib import Path
+
     import matplotlib
 
+    from claimgraph.dates import bounds
+    from claimgraph.errors import UsageError
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in PLOT_FORMATS:
+        raise UsageError(f"{path}: the plot is written as PNG or SVG; name the file .png or .svg")
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     colours = {"verbal cooperation": "#8fd18f", "material cooperation": "#2e8b57",
                "verbal conflict": "#f4a582", "material conflict": "#b2182b"}
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.6 * len(series.rows) + 3), 4))
-    labels = [r.period for r in series.rows]
-    bottom = [0.0] * len(labels)
+    spans = []
+    for r in series.rows:
+        b = bounds(r.period)
+        if b:
+            d0, d1 = date.fromisoformat(b[0]), date.fromisoformat(b[1]) + timedelta(days=1)
+            spans.append((r, d0, d1))
+    fig, ax = plt.subplots(figsize=(9, 4))
+    starts = [mdates.date2num(d0) for _, d0, _ in spans]
+    widths = [(d1 - d0).days * 0.85 for _, d0, d1 in spans]
+    bottom = [0.0] * len(spans)
     for q in QUADS:
-        vals = [r.counts[q] for r in series.rows]
-        ax.bar(labels, vals, bottom=bottom, label=q, color=colours[q])
+        vals = [r.counts[q] for r, _, _ in spans]
+        ax.bar(starts, vals, width=widths, bottom=bottom, align="edge", label=q, color=colours[q])
         bottom = [x + y for x, y in zip(bottom, vals, strict=True)]
     ax.set_ylabel("claims" + (" (weighted by credibility)" if series.weighted else ""))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax2 = ax.twinx()
-    ax2.plot(labels, [r.mean for r in series.rows], color="black", marker="o", label="mean intensity")
+    xs: list[float] = []
+    ys: list[float] = []
+    for i, (r, d0, d1) in enumerate(spans):
+        if i and spans[i - 1][2] != d0:  # a gap: break the line
+            xs.append(float("nan"))
+            ys.append(float("nan"))
+        xs.append(mdates.date2num(d0 + (d1 - d0) / 2))
+        ys.append(r.mean)
+    ax2.plot(xs, ys, color="black", marker="o", label="mean intensity")
     ax2.axhline(0, color="grey", linewidth=0.5)
     ax2.set_ylim(-10, 10)
     ax2.set_ylabel("mean intensity (−10…+10)")
-    ax.set_title(f"{series.a}–{series.b} by {series.by} ({series.time} time)")
+    undated = f"; {len(series.unplaced)} undated claim(s) not placed" if series.unplaced else ""
+    ax.set_title(f"{series.a}–{series.b} by {series.by} ({series.time} time){undated}", fontsize="medium")
     ax.legend(loc="upper left", fontsize="small")
     fig.tight_layout()
-    fig.savefig(path)
+    fig.savefig(path, format=suffix[1:])
     plt.close(fig)

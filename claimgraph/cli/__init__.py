@@ -14,7 +14,7 @@ from __future__ import annotations
 import click
 
 from claimgraph import __version__
-from claimgraph.cli import analysis, check, documents, evaluate, export, ingest, web
+from claimgraph.cli import analysis, check, documents, evaluate, export, ingest, review, web
 from claimgraph.cli.common import ClaimgraphGroup
 
 
@@ -39,7 +39,7 @@ def main() -> None:
     """
 
 
-for _module in (ingest, documents, export, evaluate, analysis, check, web):
+for _module in (ingest, documents, export, evaluate, analysis, check, review, web):
     _module.register(main)
 
 __all__ = ["main"]

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from claimgraph import api
 from claimgraph.analysis import records, resolve, run, series, track
-from claimgraph.analysis.grading import LETTERS, grade_value
+from claimgraph.analysis.grading import grade_value
 from claimgraph.cli.common import (
     console,
     db_option,
@@ -25,7 +25,7 @@ from claimgraph.cli.common import (
     open_existing,
     place_options,
 )
-from claimgraph.errors import NotFound
+from claimgraph.errors import NotFound, UnknownActor, UsageError
 from claimgraph.model import STATUSES
 from claimgraph.store.claims import ClaimStore, StoredClaim
 
@@ -74,7 +74,7 @@ def actor(ident: str, db: str, as_json: bool) -> None:
         cid = res.of(ident)
         a = res.actors.get(cid)
         if a is None:
-            raise NotFound("actor", ident)
+            raise UnknownActor(ident, api.suggest_actors(store, ident))
         members = res.members(cid)
         mentions = store.mentions_of_actors(members)
         events = ClaimStore(store).events_for_actors(members)
@@ -104,12 +104,14 @@ def actor(ident: str, db: str, as_json: bool) -> None:
 @click.argument("into")
 @click.argument("other")
 @db_option
-def merge(into: str, other: str, db: str) -> None:
+@click.option("--who", default=None, help="Who decides (default: your login name); kept in the audit list.")
+@click.option("--why", default="", help="Why: kept with the decision.")
+def merge(into: str, other: str, db: str, who: str | None, why: str) -> None:
     """Merge actor OTHER into INTO (kept across re-runs; undo with `split INTO OTHER`)."""
+    from claimgraph.cli.review import default_who
+
     with open_existing(db) as store:
-        with run.exclusive(store):
-            resolve.merge(store, into, other)
-            run.update(store, [])
+        api.merge_actors(store, into, other, who=who or default_who(), why=why)
     console.print(f"merged {other} into {into}", highlight=False)
 
 
@@ -117,22 +119,15 @@ def merge(into: str, other: str, db: str) -> None:
 @click.argument("ident")
 @click.argument("alias")
 @db_option
-def split(ident: str, alias: str, db: str) -> None:
+@click.option("--who", default=None, help="Who decides (default: your login name); kept in the audit list.")
+@click.option("--why", default="", help="Why: kept with the decision.")
+def split(ident: str, alias: str, db: str, who: str | None, why: str) -> None:
     """Separate ALIAS (an actor id or spelling merged into ID) from ID, for good."""
+    from claimgraph.cli.review import default_who
+
     with open_existing(db) as store:
-        with run.exclusive(store):
-            ids = resolve.split(store, ident, alias)
-            run.update(store, [])
-    console.print(f"split {', '.join(ids)} from {ident}", highlight=False)
-
-
-def _passes(sc: StoredClaim, actor_id: str | None, min_grade: tuple[int, int] | None, status: str | None) -> bool:
-    c = sc.claim
-    if actor_id and actor_id not in c.source + c.target:
-        return False
-    if min_grade and (LETTERS.index(c.grade.reliability) > min_grade[0] or c.grade.credibility > min_grade[1]):
-        return False
-    return not status or status == c.status or status in c.presentations.values()
+        d = api.split_actor(store, ident, alias, who=who or default_who(), why=why)
+    console.print(f"split {', '.join(d.change['ids'])} from {ident}", highlight=False)
 
 
 def support_order(sc: StoredClaim) -> tuple[Any, ...]:
@@ -147,26 +142,33 @@ def _track(rec: dict[str, Any], source: str) -> str:
 
 @click.command()
 @db_option
-@click.option("--actor", "actor_id", help="Only claims in which this actor (or anything merged into it) takes part.")
-@click.option("--min-grade", help="Only claims graded at least this well, e.g. B2 (letter and digit both).")
+@click.option("--actor", "actor_id",
+              help="Only claims in which this actor (id, name or alias, or anything merged into it) takes part.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. AID, ASSAULT.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims presented with this status.")
+@click.option("--since", help="Claim date from (YYYY, YYYY-MM or YYYY-MM-DD); a year meets any day in it.")
+@click.option("--until", help="Claim date until.")
+@click.option("--min-grade", help="Only claims graded at least this well, e.g. B2 (letter and digit both).")
+@click.option("--sort", default="support", show_default=True,
+              type=click.Choice(["support", "-support", "date", "-date", "reported", "-reported", "type", "-type"]),
+              help="support = best-supported first; '-' reverses.")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @place_options
-@click.option("--limit", type=int, default=None)
 @json_option
-def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | None, near: str | None, km: float,
-           country: str | None, limit: int | None, as_json: bool) -> None:
+def claims(db: str, actor_id: str | None, type_: str | None, status: str | None, since: str | None,
+           until: str | None, min_grade: str | None, sort: str, limit: int | None, offset: int,
+           near: str | None, km: float, country: str | None, as_json: bool) -> None:
     """The claim ledger, best-supported first."""
-    mg = grade_value(min_grade) if min_grade else None
+    if min_grade:
+        grade_value(min_grade)  # the one place grade syntax errors are worded
     with open_existing(db) as store:
+        page = api.claims_page(store, type=type_, status=status, min_grade=min_grade, since=since, until=until,
+                               actor=actor_id, sort=sort, limit=limit, offset=offset, near=near, km=km,
+                               country=country)
         res = resolve.load_resolution(store)
-        want = res.of(actor_id) if actor_id else None
-        every = ClaimStore(store).claims()
-        records_ = track.track_records(every)
-        placed = api.place_filter(store, near=near, km=km, country=country)  # a claim is where any evidence puts it
-        rows = sorted((sc for sc in every if _passes(sc, want, mg, status)
-                       and (placed is None or not placed.isdisjoint(sc.claim.events))), key=support_order)
-        rows = rows[:limit] if limit else rows
-        recs = [records.claim_record(sc, res, records_) for sc in rows]
+        records_ = track.track_records(ClaimStore(store).claims())  # each source's record over the corpus
+        recs = [records.claim_record(sc, res, records_) for sc in page.items]
     if as_json:
         return echo_json(recs)
     table = Table("claim", "grade", "type", "source", "target", "date", "status",
@@ -179,6 +181,10 @@ def claims(db: str, actor_id: str | None, min_grade: str | None, status: str | N
                       "; ".join(f"{s} [{_track(r, s)}]" for s in r["independent_sources"]),
                       ", ".join(sorted({ln["kind"] for ln in r["links"]})))
     console.print(table)
+    meta = page.meta()
+    console.print(f"{meta['offset'] + 1}–{meta['offset'] + meta['count']} of {meta['total']} claim(s)"
+                  if meta["count"] and (offset or meta["count"] < meta["total"]) else f"{meta['total']} claim(s)",
+                  highlight=False)
 
 
 @click.command()
@@ -246,12 +252,17 @@ def grade(db: str, sources: Path | None) -> None:
 @click.option("--by-reporting-time", is_flag=True, help="Place claims by publication date, not event date.")
 @click.option("--weighted", is_flag=True, help="Weight each claim by its credibility digit.")
 @click.option("--strict", is_flag=True, help="Only the two actors themselves, not actors affiliated with them.")
-@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Also draw the series to this PNG.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
+              help="Also draw the series on a time axis to this file: .png or .svg.")
 @json_option
 def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bool, strict: bool,
          plot_path: str | None, as_json: bool) -> None:
     """Relations between actors A and B over time: claims by PLOVER quad and intensity."""
+    if plot_path and Path(plot_path).suffix.lower() not in series.PLOT_FORMATS:
+        raise UsageError(f"{plot_path}: the plot is written as PNG or SVG; name the file .png or .svg")
     with open_existing(db) as store:
+        for who in (a, b):
+            api.actor_ids(store, who)  # an unknown actor is an error with suggestions, not an empty chart
         s = series.dyad_series(store, a, b, by=by, reporting_time=by_reporting_time, weighted=weighted,
                                affiliates=not strict)
     if plot_path:
@@ -264,7 +275,8 @@ def dyad(a: str, b: str, db: str, by: str, by_reporting_time: bool, weighted: bo
                       f"{r.mean:+.2f}")
     console.print(table)
     if s.unplaced:
-        console.print(f"{len(s.unplaced)} claim(s) have no {by} at {s.time} time and are not shown", highlight=False)
+        console.print(f"{len(s.unplaced)} undated claim(s): no {by} at {s.time} time, so not placed on the axis",
+                      highlight=False)
 
 
 COMMANDS = (analyze, actors, actor, merge, split, claims, claim, grade, dyad)

@@ -5,20 +5,38 @@ from __future__ import annotations
 import json
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from claimgraph import api
 from claimgraph.cli.common import console, db_option, echo_json, esc, open_existing, place_options
 from claimgraph.model import STATUSES
 
+offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                             help="Skip this many rows (with --limit: one page).")
+limit_option = click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
+
+
+def page_footer(what: str, meta: dict[str, int | None]) -> None:
+    """'rows a–b of TOTAL' — the same total the JSON API and the pages report."""
+    count, offset, total = int(meta["count"] or 0), int(meta["offset"] or 0), int(meta["total"] or 0)
+    shown = f"{offset + 1}–{offset + count} of " if count and (offset or count < total) else ""
+    console.print(f"{shown}{total} {what}", highlight=False)
+
 
 @click.command()
 @db_option
-@click.option("--limit", type=int, default=None)
+@click.option("--sort", default="-published", show_default=True,
+              type=click.Choice(["published", "-published", "ingested", "-ingested", "title", "-title",
+                                 "outlet", "-outlet"]),
+              help="Order by this column; a leading '-' is descending (newest first).")
+@limit_option
+@offset_option
 @click.option("--json", "as_json", is_flag=True)
-def documents(db: str, limit: int | None, as_json: bool) -> None:
-    """List stored documents: id, outlet, author, published, title."""
-    docs = api.documents(open_existing(db), limit=limit)
+def documents(db: str, sort: str, limit: int | None, offset: int, as_json: bool) -> None:
+    """List stored documents, newest publication first: id, outlet, author, published, title."""
+    page = api.documents_page(open_existing(db), sort=sort, limit=limit, offset=offset)
+    docs = page.items
     if as_json:
         echo_json([d.summary() | {"author": d.author} for d in docs])
         return
@@ -27,6 +45,7 @@ def documents(db: str, limit: int | None, as_json: bool) -> None:
         table.add_row(d.id[:12], d.outlet or "", d.author or "", d.published.value if d.published else "unknown",
                       (d.title or "")[:70])
     console.print(table)
+    page_footer("document(s)", page.meta())
 
 
 @click.command()
@@ -56,17 +75,23 @@ def show(doc: str, db: str, as_json: bool) -> None:
 @click.option("--until", help="Event date until.")
 @click.option("--document", help="Document id or prefix.")
 @place_options
-@click.option("--limit", type=int, default=None)
+@click.option("--sort", default="document", show_default=True,
+              type=click.Choice(["document", "-document", "date", "-date", "type", "-type"]),
+              help="Order by document (and place in it), event date or type; '-' is descending.")
+@limit_option
+@offset_option
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines in the export schema.")
 def events(db: str, actor: str | None, type_: str | None, status: str | None, since: str | None,
-           until: str | None, document: str | None, near: str | None, km: float, country: str | None,
-           limit: int | None, as_json: bool) -> None:
+           until: str | None, document: str | None, near: str | None, km: float, country: str | None, sort: str,
+           limit: int | None, offset: int, as_json: bool) -> None:
     """Who did what to whom, when — and who says so."""
     from claimgraph.export.records import Lookup, event_record
 
     store = open_existing(db)
-    evs = api.events(store, actor=actor, type=type_, status=status, since=since, until=until,
-                     document=document, near=near, km=km, country=country, limit=limit)
+    page = api.events_page(store, actor=actor, type=type_, status=status, since=since, until=until,
+                           document=document, sort=sort, limit=limit, offset=offset, country=country, near=near,
+                           km=km)
+    evs = page.items
     lk = Lookup(store)
     if as_json:
         for ev in evs:
@@ -80,7 +105,7 @@ def events(db: str, actor: str | None, type_: str | None, status: str | None, si
         table.add_row(ev.date.value if ev.date else "", ", ".join(ev.source), ev.type, ev.mode or "",
                       ", ".join(ev.target), esc(where), ev.status, said, ev.document_id[:8])
     console.print(table)
-    console.print(f"{len(evs)} event(s)", highlight=False)
+    page_footer("event(s)", page.meta())
 
 
 @click.command()
@@ -114,7 +139,45 @@ def summary(db: str, as_json: bool) -> None:
                           markup=True, highlight=False)
 
 
+@click.command()
+@click.argument("query")
+@db_option
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["document", "sentence", "actor"]),
+              help="Only hits of this kind (repeatable); default: all three.")
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@offset_option
+@click.option("--json", "as_json", is_flag=True)
+def search(query: str, db: str, kinds: tuple[str, ...], limit: int, offset: int, as_json: bool) -> None:
+    """Full-text search over document text and titles, evidence sentences and actor names.
+
+    Words must all occur; "double quotes" keep a phrase together. Hits are best first,
+    with the matched words in bold (in JSON, between U+E000 and U+E001).
+    """
+    from claimgraph.store.search import CLOSE, OPEN
+
+    page = api.search(api.open_store(db), query, kinds=list(kinds) or None, limit=limit, offset=offset)
+    if as_json:
+        echo_json({**page.meta(), "items": [h.to_json() for h in page.items]})
+        return
+    for h in page.items:
+        where = h.ref if h.kind == "actor" else f"{(h.document_id or '')[:12]}" + (
+            f" @{h.start}" if h.start is not None else "")
+        console.print(f"[dim]{h.kind:8}[/dim] {escape(_plain(h.title, OPEN, CLOSE))}  [dim]{where}[/dim]",
+                      highlight=False)
+        if h.snippet:
+            bold = escape(h.snippet).replace(OPEN, "[bold]").replace(CLOSE, "[/bold]")
+            console.print("    " + bold.replace("\n", " "), highlight=False)
+    page_footer("hit(s)", page.meta())
+
+
+def _plain(text: str, *marks: str) -> str:
+    for m in marks:
+        text = text.replace(m, "")
+    return text
+
+
 def register(group: click.Group) -> None:
+    group.add_command(search)
     group.add_command(documents)
     group.add_command(show)
     group.add_command(events)

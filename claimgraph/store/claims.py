@@ -17,7 +17,8 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 
 from claimgraph.model import Claim, ClaimLink, DateValue, Event, Grade
 from claimgraph.store import schema as s
-from claimgraph.store.rows import row_event
+from claimgraph.store.decisions import not_rejected
+from claimgraph.store.rows import date_columns, row_event
 from claimgraph.store.store import Store, starts_with
 
 _IN_BATCH = 500  # ids per IN list, as in store.py
@@ -96,7 +97,8 @@ class ClaimStore:
         with self.engine.connect() as conn:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
-                rows = conn.execute(select(s.events).where(s.events.c.id.in_(chunk))).all()
+                # rejected events are out of every claim: analysis reads events only through here
+                rows = conn.execute(select(s.events).where(s.events.c.id.in_(chunk), not_rejected())).all()
                 roles: dict[str, dict[str, list[str]]] = {}
                 ea = select(s.event_actors).where(s.event_actors.c.event_id.in_(chunk)).order_by(s.event_actors.c.ord)
                 for r in conn.execute(ea):
@@ -106,7 +108,7 @@ class ClaimStore:
 
     def event_ids_of_documents(self, doc_ids: Sequence[str]) -> list[str]:
         with self.engine.connect() as conn:
-            q = select(s.events.c.id).where(s.events.c.document_id.in_(list(doc_ids)))
+            q = select(s.events.c.id).where(s.events.c.document_id.in_(list(doc_ids)), not_rejected())
             return [r[0] for r in conn.execute(q)]
 
     # ------------------------------------------------------------ claims
@@ -290,7 +292,7 @@ def _claim_row(sc: StoredClaim) -> dict[str, Any]:
         "id": c.id, "bucket": sc.bucket, "type": c.type, "mode": c.mode,
         "source": json.dumps(c.source), "target": json.dumps(c.target), "negated": int(sc.negated),
         "date_value": c.date.value if c.date else None, "date_precision": c.date.precision if c.date else None,
-        "status": c.status, "intensity": c.intensity, "documents": json.dumps(c.documents),
+        **date_columns(c.date.value if c.date else None), "status": c.status, "intensity": c.intensity, "documents": json.dumps(c.documents),
         "independent_sources": json.dumps(c.independent_sources),
         "presentations": json.dumps(c.presentations, sort_keys=True), "reported": sc.reported,
         "reliability": c.grade.reliability, "credibility": c.grade.credibility,

@@ -11,11 +11,13 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimgraph.errors import StoreError
 from claimgraph.store import schema as s
+from claimgraph.store import search
+from claimgraph.store.rows import date_columns
 
 
 def _create(*tables):  # type: ignore[no-untyped-def]
@@ -24,6 +26,30 @@ def _create(*tables):  # type: ignore[no-untyped-def]
             table.create(conn, checkfirst=True)
 
     return run
+
+
+def _date_bounds_and_search(conn: Connection) -> None:
+    """Day-interval columns beside event and claim dates (filled from the stored values) and the
+    full-text search index, built from what the store already holds."""
+    for table in (s.events, s.claims):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for col in ("date_start", "date_end"):
+            if col not in have:
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {col} VARCHAR(10)"))
+        rows = conn.execute(select(table.c.id, table.c.date_value).where(table.c.date_value.is_not(None))).all()
+        for r in rows:
+            conn.execute(update(table).where(table.c.id == r.id).values(**date_columns(r.date_value)))
+    for index in (*s.events.indexes, *s.claims.indexes):
+        if index.name in ("ix_events_date_start", "ix_claims_date"):
+            index.create(conn, checkfirst=True)
+    search.create_index(conn)
+
+
+def _decisions(conn: Connection) -> None:
+    """Analyst decisions, and the review verdict they leave on events."""
+    if "review" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN review VARCHAR(10)"))
+    s.decisions.create(conn, checkfirst=True)
 
 
 def _byte_order_collation(conn: Connection) -> None:
@@ -82,8 +108,10 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
         "indexes for document and event pages and date filters; byte-order string columns on PostgreSQL",
         _migration_4,
     ),
+    (5, "date intervals on events and claims; full-text search index", _date_bounds_and_search),
+    (6, "analyst decisions; review verdicts on events", _decisions),
     (
-        5,
+        7,
         "work state: analysis pending, extraction claims, leases; per-document actor views and their tallies",
         _work_state,
     ),

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from claimgraph.dates import bounds
 from claimgraph.model import Actor, Attribution, DateValue, Document, Event, Quantity, Span
 
 
@@ -128,6 +129,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "date_value": ev.date.value if ev.date else None,
         "date_precision": ev.date.precision if ev.date else None,
         "date_source": ev.date_source,
+        **date_columns(ev.date.value if ev.date else None),
         "location": ev.location,
         "status": ev.status,
         "said_by": ev.said_by,
@@ -138,6 +140,12 @@ def event_row(ev: Event) -> dict[str, Any]:
         "confidence": ev.confidence,
         "rule": ev.rule,
     }
+
+
+def date_columns(value: str | None) -> dict[str, str | None]:
+    """`date_start`/`date_end`: the value's day interval, None for a date that cannot be placed."""
+    b = bounds(value)
+    return {"date_start": b[0] if b else None, "date_end": b[1] if b else None}
 
 
 def quantity_json(q: Quantity) -> dict[str, Any]:

@@ -142,6 +142,9 @@ events = Table(
     Column("date_value", _str(40)),
     Column("date_precision", _str(20)),
     Column("date_source", _text()),
+    # the date as a day interval (claimgraph/dates.py), so date filters are indexed comparisons (migration 5)
+    Column("date_start", _str(10)),
+    Column("date_end", _str(10)),
     Column("location", _text()),
     Column("status", _str(20), nullable=False),
     Column("said_by", _str(200)),
@@ -151,12 +154,16 @@ events = Table(
     Column("negated", Integer, nullable=False, default=0),
     Column("confidence", Float, nullable=False, default=0.5),
     Column("rule", _text(), nullable=False, default=""),
+    # an analyst's verdict, re-applied from `decisions` after every re-extraction (migration 6):
+    # NULL (unreviewed) | confirmed | rejected; rejected events leave claims, lists and charts
+    Column("review", _str(10)),
     Index("ix_events_doc", "document_id"),
     Index("ix_events_type", "type"),
     # migration 4: the order event lists and pages read in (a page is the first rows of this
     # index, not a sort of the table), and the timeline's date filters
     Index("ix_events_order", "document_id", "sent_start", "id"),
     Index("ix_events_date", "date_value"),
+    Index("ix_events_date_start", "date_start"),  # migration 5
 )
 
 event_actors = Table(
@@ -207,6 +214,8 @@ claims = Table(
     Column("negated", Integer, nullable=False, default=0),
     Column("date_value", _str(40)),
     Column("date_precision", _str(20)),
+    Column("date_start", _str(10)),  # day interval of date_value (migration 5)
+    Column("date_end", _str(10)),
     Column("status", _str(20), nullable=False),
     Column("intensity", Float, nullable=False, default=0.0),
     Column("documents", _text(), nullable=False, default="[]"),
@@ -218,6 +227,7 @@ claims = Table(
     Column("reasons", _text(), nullable=False, default="[]"),
     Column("info", _text(), nullable=False, default="{}"),  # what linking needs: intervals, contexts, speakers
     Index("ix_claims_bucket", "bucket"),
+    Index("ix_claims_date", "date_start"),
 )
 
 claim_events = Table(
@@ -256,6 +266,26 @@ analysis_settings = Table(
 )
 
 
+# ---------------------------------------------------------------- analyst decisions (issue 12, migration 6)
+# Corrections an analyst made, with who/when/why, kept apart from machine output: extraction
+# replaces events, and the store re-applies these to the new events (found again by `anchor`,
+# the trigger and sentence offsets, since event ids are positional).
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", _str(40), nullable=False),
+    Column("who", _text(), nullable=False),
+    Column("why", _text(), nullable=False, default=""),
+    Column("action", _str(10), nullable=False),  # confirm | reject | edit | merge | split
+    Column("target", _str(200), nullable=False),  # event id (as it was) or actor id
+    Column("document_id", _str(64)),
+    Column("anchor", _text(), nullable=False, default="{}"),
+    Column("change", _text(), nullable=False, default="{}"),  # {"field": [before, after]} or {"other": id}
+    Index("ix_decisions_doc", "document_id"),
+)
+
+
 # ---------------------------------------------------------------- places (issue 12, migration 3)
 # Where each event happened, as a gazetteer entry (analysis/places.py computes it). One row per
 # placed event; an event without a row is unplaced. `document_id` lets a re-extraction clear a
@@ -282,7 +312,7 @@ event_places = Table(
 )
 
 
-# ---------------------------------------------------------------- work state (issue 11, migration 5)
+# ---------------------------------------------------------------- work state (issue 11, migration 7)
 # Documents whose extraction the analysis has not covered yet. Written in the
 # same transaction as the extraction, removed only once an analysis that read
 # it has committed: a run killed between the two stages leaves the document

@@ -41,8 +41,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from claimgraph.errors import NotFound, StoreError, store_missing
 from claimgraph.model import Actor, Attribution, Document, Event, Mention, Timex
 from claimgraph.store import actors as actor_views
+from claimgraph.store import decisions, search, work
 from claimgraph.store import schema as s
-from claimgraph.store import work
 from claimgraph.store.migrations import migrate
 from claimgraph.store.rows import (
     attr_row,
@@ -55,6 +55,8 @@ from claimgraph.store.rows import (
 )
 
 DEFAULT_DB = "claimgraph.db"
+# claimgraph.model.document_id is 16 hex digits: an id that long is complete, looked up by key
+DOCUMENT_ID_LEN = 16
 # Ids per `IN (...)` list: well under SQLite's bound-parameter limit.
 _IN_BATCH = 500
 
@@ -220,6 +222,7 @@ class Store:
         row = doc_row(doc)
         with self._write() as conn:
             if work.insert_ignore(conn, s.documents, [row]):
+                search.index_documents(conn, [(doc.id, doc.title, doc.text)])
                 return True
             winner = {k: v for k, v in row.items() if k not in ("id", "text", "ingested_at")}
             conn.execute(
@@ -330,6 +333,7 @@ class Store:
             for table, rows in tables.items():
                 if rows:
                     conn.execute(insert(table), rows)
+            self._after_save(conn, batch)
             stamp = now()
             conn.execute(
                 update(s.documents).where(s.documents.c.id == bindparam("doc"))
@@ -339,6 +343,22 @@ class Store:
             for i in range(0, len(doc_ids), _IN_BATCH):
                 conn.execute(delete(s.extraction_claims)
                              .where(s.extraction_claims.c.document_id.in_(doc_ids[i:i + _IN_BATCH])))
+
+    def _after_save(self, conn: Any, batch: Sequence[Any]) -> None:
+        """In the saving transaction: the search index follows the new actors and evidence sentences,
+        and the analyst's decisions about these documents are applied to their new events."""
+        search.index_actors(conn, [a.id for x in batch for a in x.actors])
+        if search.is_sqlite(conn):
+            ids = [x.document_id for x in batch]
+            docs = {r.id: r for r in conn.execute(select(s.documents.c.id, s.documents.c.title, s.documents.c.text)
+                                                  .where(s.documents.c.id.in_(ids)))}
+            for x in batch:
+                d = docs.get(x.document_id)
+                if d is not None:
+                    search.index_sentences(conn, x.document_id, d.title, d.text,
+                                           [(e.id, e.sentence.start, e.sentence.end) for e in x.events])
+        for x in batch:
+            decisions.apply_document(conn, x.document_id)  # the analyst's corrections outlive re-extraction
 
     def _extracted(self, conn: Any, doc_ids: list[str]) -> set[str]:
         """Which documents have an extraction to replace? One read instead of five deletes per
@@ -404,6 +424,13 @@ class Store:
             q = select(s.analysis_pending.c.document_id).order_by(s.analysis_pending.c.document_id)
             return [r[0] for r in conn.execute(q)]
 
+    def analysis_needed(self, doc_ids: Iterable[str]) -> None:
+        """Add documents to the pending set: something about them changed (an analyst's decision)."""
+        ids = sorted(set(doc_ids))
+        if ids:
+            with self._write() as conn:
+                work.insert_ignore(conn, s.analysis_pending, [{"document_id": d} for d in ids])
+
     def analysis_done(self, doc_ids: Iterable[str]) -> None:
         """Clear these documents from the pending set, once an analysis that read them has committed."""
         ids = sorted(set(doc_ids))
@@ -424,10 +451,14 @@ class Store:
             ]
 
     def get_actor(self, ident: str) -> Actor:
-        for actor in self.actors():
-            if actor.id == ident:
-                return actor
-        raise NotFound("actor", ident)
+        """By id: one primary-key lookup, not a scan of every actor."""
+        with self.engine.connect() as conn:
+            r = conn.execute(select(s.actors).where(s.actors.c.id == ident)).first()
+            if r is None:
+                raise NotFound("actor", ident)
+            q = select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_id == ident).order_by(s.actor_aliases.c.alias)
+            aliases = [a[0] for a in conn.execute(q)]
+        return Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector, aliases=aliases)
 
     def actor_documents(self) -> dict[str, list[str]]:
         with self.engine.connect() as conn:
@@ -498,9 +529,13 @@ class Store:
         until: str | None = None,
         document: str | None = None,
         limit: int | None = None,
+        include_rejected: bool = False,
     ) -> list[Event]:
-        """Events, filtered. Dates compare as ISO strings at their precision."""
+        """Events, filtered, without those an analyst rejected (unless asked). Dates compare as ISO
+        strings at their precision."""
         q = select(s.events).order_by(s.events.c.document_id, s.events.c.sent_start, s.events.c.id)
+        if not include_rejected:
+            q = q.where(decisions.not_rejected())
         if type:
             q = q.where(s.events.c.type == type.upper())
         if status:

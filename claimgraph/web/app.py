@@ -24,9 +24,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
-from claimgraph.errors import NotFound
+from claimgraph.errors import NotFound, UsageError
 from claimgraph.store import Store
-from claimgraph.web import routes_api, routes_map, routes_pages
+from claimgraph.web import routes_api, routes_map, routes_pages, routes_review
 from claimgraph.web.head import HeadAsGet
 from claimgraph.web.params import hint
 from claimgraph.web.security import Access, Guard, same_origin_writes
@@ -75,12 +75,19 @@ def create_app(db: str | Path | None = None, store: Store | None = None, vendor:
     app.include_router(routes_api.router)
     app.include_router(routes_map.router)
     app.include_router(routes_pages.router)
+    app.include_router(routes_review.router)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=404)
         return render(request, "error.html", {"message": str(exc)}, status_code=404)
+
+    @app.exception_handler(UsageError)
+    async def bad_request(request: Request, exc: UsageError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        return render(request, "error.html", {"message": str(exc)}, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:

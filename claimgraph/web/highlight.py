@@ -118,3 +118,19 @@ def highlight(text: str, marks: list[Mark], blocks: list[Block]) -> Markup:
         if b in ends:
             out.append(Markup("</span>"))
     return Markup("").join(out)
+
+
+def marked(text: str) -> Markup:
+    """A search snippet: escape the (hostile) text, then turn the engine's markers into <mark>.
+
+    The markers are private-use characters the store strips from indexed text,
+    so only the search engine can have placed them; escaping first means an
+    article's own `<mark>` or `<script>` stays text.
+    """
+    from claimgraph.store.search import CLOSE, OPEN
+
+    safe = str(escape(text))
+    # an unbalanced marker (a snippet cut between them) closes at the end
+    opened = safe.count(OPEN) - safe.count(CLOSE)
+    safe = safe.replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
+    return Markup(safe + "</mark>" * max(opened, 0))

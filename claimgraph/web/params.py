@@ -13,7 +13,7 @@ Empty strings are accepted wherever the page forms send them ("any" in a
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Path, Query
 
@@ -61,6 +61,15 @@ CountryQ = Annotated[str | None, Query(pattern="^([A-Za-z]{3})?$", max_length=3,
 NearQ = Annotated[str | None, Query(max_length=200, description=HINTS["near"])]
 KmQ = Annotated[float, Query(gt=0, le=20_000, description=HINTS["km"])]
 DyadActorQ = Annotated[str, Query(min_length=1, max_length=MAX_ID, description="an actor id")]
+
+# Every list is one bounded page: `limit` rows (at most MAX_LIMIT) from `offset`, with the `total`.
+MAX_LIMIT = 200  # = claimgraph.store.queries.MAX_LIMIT (the web layer does not import the store for a constant)
+LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
+MAX_CLAIMS = 100  # claims carry their sources, links and grade reasons: a page of 100 stays under 200 kB
+ClaimLimitQ = Annotated[int, Query(ge=1, le=MAX_CLAIMS, description=f"claims per page (at most {MAX_CLAIMS})")]
+OffsetQ = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
+KindQ = Annotated[list[Literal["document", "sentence", "actor"]] | None,
+                  Query(description="document, sentence or actor (repeat for several); default: all")]
 
 ClaimId = Annotated[str, Path(max_length=MAX_ID, description="a claim id")]
 DocId = Annotated[str, Path(max_length=MAX_ID, description="a document id")]

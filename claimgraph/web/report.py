@@ -46,7 +46,7 @@ def busiest_dyads(v: Views, n: int) -> list[tuple[str, str]]:
 def build_report(store: Store, top_dyads: int = 6) -> str:
     v = Views(store)
     css = (STATIC / "app.css").read_text(encoding="utf-8")
-    timeline = v.timeline()
+    timeline = v.timeline(older=True)  # the report is the whole record, background included
     dyads: list[dict[str, Any]] = []
     for a, b in busiest_dyads(v, top_dyads):
         series = dyad_series(v, a, b, "year")
@@ -56,7 +56,7 @@ def build_report(store: Store, top_dyads: int = 6) -> str:
         css=Markup(css),  # our own file from the package, not data
         csp=_csp(css),
         o=v.overview(recent=1000),
-        ledger=v.ledger(Filters()),
+        ledger=v.ledger(Filters())[0],
         timeline_svg=timeline_chart(timeline["events"], standalone=True),
         timeline=timeline,
         dyads=dyads,

@@ -8,17 +8,23 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from claimgraph import api
 from claimgraph.errors import NotFound
 from claimgraph.model import STATUSES
 from claimgraph.ontology.plover import PLOVER_TYPES
+from claimgraph.store.queries import MAX_LIMIT
+from claimgraph.web.highlight import marked
 from claimgraph.web.params import (
     MAX_ID,
     ActorId,
     ActorQ,
     ByQ,
     ClaimId,
+    ClaimLimitQ,
     DocId,
     GradeQ,
+    LimitQ,
+    OffsetQ,
     SinceQ,
     StatusQ,
     TimeQ,
@@ -26,7 +32,7 @@ from claimgraph.web.params import (
     UntilQ,
     filters,
 )
-from claimgraph.web.routes_api import views
+from claimgraph.web.routes_api import hit_href, views
 from claimgraph.web.svg import dyad_chart
 from claimgraph.web.templating import render
 from claimgraph.web.views_docs import actor_view, document_view
@@ -41,28 +47,38 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph(request: Request, type: TypeQ = None, status: StatusQ = None, min_grade: GradeQ = None,
-          since: SinceQ = None, until: UntilQ = None, actor: ActorQ = None) -> HTMLResponse:
+def graph(request: Request, type: TypeQ = None, status: StatusQ = None,
+          min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
+          actor: ActorQ = None, detail: str = Query("dyads", pattern="^(dyads|claims)$"),
+          top: int = Query(40, ge=1, le=MAX_LIMIT), focus: ActorQ = None) -> HTMLResponse:
     f = filters(type, status, min_grade, since, until, actor)
-    data = views(request).graph(f)
+    v = views(request)
+    data = v.graph(f, detail, top, focus or None)
     return render(request, "graph.html", {"g": data, "f": f, "types": PLOVER_TYPES, "statuses": STATUSES,
-                                          "grades": GRADES})
+                                          "grades": GRADES, "actor_name": v.actor(actor).name if actor else ""})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, actor: ActorQ = None) -> HTMLResponse:
+def timeline(request: Request, actor: ActorQ = None, since: SinceQ = None,
+             until: UntilQ = None, older: bool = False, limit: int = Query(200, ge=1, le=MAX_LIMIT),
+             offset: OffsetQ = 0) -> HTMLResponse:
     v = views(request)
-    return render(request, "timeline.html", {"t": v.timeline(actor or None), "actors": v.canonical_actors(),
-                                             "actor": actor or ""})
+    t = v.timeline(actor or None, since=since or None, until=until or None, older=older, limit=limit, offset=offset)
+    return render(request, "timeline.html", {"t": t, "actor": actor or "",
+                                             "actor_name": v.actor(actor).name if actor else ""})
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request, type: TypeQ = None, status: StatusQ = None, min_grade: GradeQ = None,
-           since: SinceQ = None, until: UntilQ = None, actor: ActorQ = None) -> HTMLResponse:
+def claims(request: Request, type: TypeQ = None, status: StatusQ = None,
+           min_grade: GradeQ = None, since: SinceQ = None, until: UntilQ = None,
+           actor: ActorQ = None, sort: str = Query("support", pattern="^-?(support|date|reported|type)$"),
+           limit: ClaimLimitQ = 25, offset: OffsetQ = 0) -> HTMLResponse:
     f = filters(type, status, min_grade, since, until, actor)
     v = views(request)
-    return render(request, "claims.html", {"ledger": v.ledger(f), "f": f, "types": PLOVER_TYPES,
-                                           "statuses": STATUSES, "grades": GRADES, "actors": v.canonical_actors()})
+    ledger, page = v.ledger(f, sort=sort, limit=limit, offset=offset)
+    return render(request, "claims.html", {"ledger": ledger, "page": page.meta(), "sort": sort, "f": f, "cap_links": 3,
+                                           "types": PLOVER_TYPES, "statuses": STATUSES, "grades": GRADES,
+                                           "actor_name": v.actor(actor).name if actor else ""})
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
@@ -74,10 +90,20 @@ def claim(request: Request, claim_id: ClaimId) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request) -> HTMLResponse:
-    v = views(request)
-    docs = sorted(v.docs.values(), key=lambda d: (d.published.value if d.published else "", d.id), reverse=True)
-    return render(request, "documents.html", {"docs": docs})
+def documents(request: Request, sort: str = Query("-published", pattern="^-?(published|ingested|title|outlet)$"),
+              limit: LimitQ = 50, offset: OffsetQ = 0) -> HTMLResponse:
+    page = api.documents_page(views(request).store, sort=sort, limit=limit, offset=offset, cap=True)
+    return render(request, "documents.html", {"docs": page.items, "page": page.meta(), "sort": sort})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=MAX_LIMIT),
+           offset: OffsetQ = 0) -> HTMLResponse:
+    """Hits with the matched words marked: the text is escaped first, then the markers become <mark>."""
+    page = api.search(views(request).store, q, limit=limit, offset=offset) if q.strip() else None
+    hits = [{"hit": h, "href": hit_href(h), "title": marked(h.title), "snippet": marked(h.snippet)}
+            for h in (page.items if page else [])]
+    return render(request, "search.html", {"q": q, "hits": hits, "page": page.meta() if page else None})
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -86,9 +112,12 @@ def document(request: Request, doc_id: DocId) -> HTMLResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request) -> HTMLResponse:
-    v = views(request)
-    return render(request, "actors.html", {"actors": v.canonical_actors()})
+def actors(request: Request, q: str | None = Query(None, max_length=100), kind: str | None = Query(None, max_length=40),
+           sort: str = Query("name", pattern="^-?(name|id|kind|events)$"), limit: LimitQ = 50,
+           offset: OffsetQ = 0) -> HTMLResponse:
+    page = api.actors_page(views(request).store, q=q or None, kind=kind or None, sort=sort, limit=limit,
+                           offset=offset, cap=True)
+    return render(request, "actors.html", {"rows": page.items, "page": page.meta(), "sort": sort, "q": q or ""})
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)

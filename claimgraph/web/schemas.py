@@ -160,6 +160,59 @@ class Dyad(Open):
     quads: list[str]
 
 
+class PageMeta(Open):
+    """Where a page sits in its list: every list answers one bounded page."""
+
+    total: int = Field(description="rows in the whole list")
+    limit: int | None = None
+    offset: int
+    count: int = Field(description="rows on this page")
+
+
+class ClaimPage(PageMeta):
+    items: list[ClaimOut]
+
+
+class DocumentPage(PageMeta):
+    items: list[dict[str, Any]]
+
+
+class EventPage(PageMeta):
+    items: list[dict[str, Any]]
+
+
+class ActorPage(PageMeta):
+    items: list[dict[str, Any]]
+
+
+class SearchHit(Open):
+    kind: str = Field(description="document, sentence or actor")
+    ref: str
+    document: str | None = None
+    title: str
+    snippet: str = Field(description="plain text; matched words between U+E000 and U+E001")
+    href: str
+
+
+class SearchPage(PageMeta):
+    items: list[SearchHit]
+
+
+class Decision(Open):
+    id: int | None = None
+    created_at: str | None = None
+    who: str
+    why: str
+    action: str
+    target: str
+    document: str | None = None
+    change: dict[str, Any]
+
+
+class DecisionPage(PageMeta):
+    items: list[Decision]
+
+
 def _problem(description: str) -> dict[str, Any]:
     return {"model": Problem, "description": description}
 
@@ -172,6 +225,10 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     403: _problem("cross-origin or CSRF-less write refused"),
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("no such id in the store")}
+UNKNOWN_ACTOR: dict[int | str, dict[str, Any]] = {
+    404: _problem("an actor filter names no known actor (the message suggests the closest ones)")}
+UNKNOWN_FILTER: dict[int | str, dict[str, Any]] = {
+    404: _problem("an actor, place or country filter names nothing the store or gazetteer knows")}
 PLACE_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("no such place or state in the gazetteer")}
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from claimgraph.dates import bounds
+
 
 def quad_class(quad: str) -> str:
     return "q-" + quad.replace(" ", "-")
@@ -24,11 +26,21 @@ def _svg(width: int, height: int, body: list[Markup], label: str) -> Markup:
 
 
 def dyad_chart(series: dict[str, Any], width: int = 720, height: int = 300) -> Markup:
-    """Stacked bars per period: cooperation above zero, conflict below; mean intensity as a line."""
-    rows = series["rows"]
+    """Stacked bars per period on a time axis: cooperation above zero, conflict below; mean intensity as a line.
+
+    The x axis is time, not a list of categories: each bar spans its year or month,
+    so 2014 and 2022 sit eight years apart and the empty years between them show
+    as gaps (the mean line breaks there too). Claims without a date at this
+    precision are counted beside the chart, never silently dropped.
+    """
+    rows = [r for r in series["rows"] if bounds(r["period"])]
+    undated = int(series.get("undated") or 0)
     title = f"{series['a']['name']} – {series['b']['name']} by {series['by']}"
+    what = "claims" if series["from"] == "claims" else "events"
+    note = Markup('<p class="undated-note">{} undated {} (no {} at {} time) not placed on the axis.</p>').format(
+        undated, what, series["by"], series.get("time", "event")) if undated else Markup("")
     if not rows:
-        return Markup('<p class="empty">No dated {} between these actors.</p>').format(series["from"])
+        return Markup('<p class="empty">No dated {} between these actors.</p>').format(series["from"]) + note
     quads = series["quads"]
     coop = [q for q in quads if q.endswith("cooperation")]
     conf = [q for q in quads if q.endswith("conflict")]
@@ -39,44 +51,68 @@ def dyad_chart(series: dict[str, Any], width: int = 720, height: int = 300) -> M
     plot_h = height - pad_top - pad_bottom
     scale = plot_h / (top + bottom)
     zero = pad_top + top * scale
-    step = (width - left - right) / len(rows)
-    bar = max(min(step * 0.6, 48), 3)
+    spans = [(_day(bounds(r["period"])[0]), _day(bounds(r["period"])[1]) + 1) for r in rows]  # type: ignore[index]
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    plot_w = width - left - right
+
+    def x(day: float) -> float:
+        return left + (day - lo) / max(hi - lo, 1) * plot_w
+
     body = [Markup('<title>{}</title>').format(title),
             Markup('<line class="axis" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>').format(left, width - right, zero, zero),
             Markup('<text class="tick" x="4" y="{:.1f}">+{}</text>').format(pad_top + 10, top),
             Markup('<text class="tick" x="4" y="{:.1f}">−{}</text>').format(height - pad_bottom, bottom)]
-    points = []
-    for i, r in enumerate(rows):
-        x = left + i * step + (step - bar) / 2
+    first, last = date.fromordinal(lo).year, date.fromordinal(hi - 1).year
+    stride = max(1, -(-(last - first + 1) // 12))
+    for year in range(first, last + 1):
+        tx = x(date(year, 1, 1).toordinal())
+        if left <= tx <= left + plot_w and (year - first) % stride == 0:
+            body.append(Markup('<line class="grid" x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}"/>'
+                               '<text class="tick year" x="{:.1f}" y="{}">{}</text>').format(
+                tx, tx, pad_top, height - pad_bottom, tx + 2, height - pad_bottom + 14, year))
+    points: list[tuple[float, float, dict[str, Any], int, int]] = []
+    for r, (d0, d1) in zip(rows, spans, strict=True):
+        x0, x1 = x(d0), x(d1)
+        gap = min((x1 - x0) * 0.1, 2)
+        bar = max(x1 - x0 - 2 * gap, 1.5)
+        bx = x0 + gap
         up, down = zero, zero
         for q in coop:
             if r[q]:
                 h = r[q] * scale
                 up -= h
-                body.append(Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">'
-                                   '<title>{} {}: {}</title></rect>').format(
-                    quad_class(q), x, up, bar, h, r["period"], q, r[q]))
+                body.append(Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" '
+                                   'data-period="{}"><title>{} {}: {}</title></rect>').format(
+                    quad_class(q), bx, up, bar, h, r["period"], r["period"], q, r[q]))
         for q in conf:
             if r[q]:
                 h = r[q] * scale
-                body.append(Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">'
-                                   '<title>{} {}: {}</title></rect>').format(
-                    quad_class(q), x, down, bar, h, r["period"], q, r[q]))
+                body.append(Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" '
+                                   'data-period="{}"><title>{} {}: {}</title></rect>').format(
+                    quad_class(q), bx, down, bar, h, r["period"], r["period"], q, r[q]))
                 down += h
-        body.append(Markup('<text class="tick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
-            x + bar / 2, height - pad_bottom + 14, r["period"]))
         # mean intensity (−10…+10) mapped onto the same vertical extent
         y = zero - (r["mean"] / 10) * (top * scale if r["mean"] >= 0 else bottom * scale)
-        points.append((x + bar / 2, y, r))
-    if len(points) > 1:
-        body.append(Markup('<polyline class="mean" points="{}"/>').format(
-            " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)))
-    for x, y, r in points:
+        points.append(((x0 + x1) / 2, y, r, d0, d1))
+    # the mean line joins adjacent periods only: an empty period is a gap, not a slope
+    run: list[tuple[float, float]] = []
+    for i, (px, py, _r, d0, _d1) in enumerate(points):
+        if run and points[i - 1][4] != d0:
+            if len(run) > 1:
+                body.append(Markup('<polyline class="mean" points="{}"/>').format(
+                    " ".join(f"{a:.1f},{b:.1f}" for a, b in run)))
+            run = []
+        run.append((px, py))
+    if len(run) > 1:
+        body.append(Markup('<polyline class="mean" points="{}"/>').format(" ".join(f"{a:.1f},{b:.1f}" for a, b in run)))
+    for px, py, r, _d0, _d1 in points:
         body.append(Markup('<circle class="mean-dot" cx="{:.1f}" cy="{:.1f}" r="3"><title>{}: mean intensity {}, '
-                           'sum {} over {}</title></circle>').format(x, y, r["period"], r["mean"], r["sum"], r["n"]))
-    body.append(Markup('<text class="tick" x="{}" y="{}">{} from {} by {} date; line = mean intensity (−10…+10)'
-                       '</text>').format(left, height - 6, series["by"], series["from"], series.get("time", "event")))
-    return _svg(width, height, body, title)
+                           'sum {} over {}</title></circle>').format(px, py, r["period"], r["mean"], r["sum"], r["n"]))
+    body.append(Markup('<text class="tick" x="{}" y="{}">{} from {} by {} date, on a time axis; '
+                       'line = mean intensity (−10…+10){}</text>').format(
+        left, height - 6, series["by"], series["from"], series.get("time", "event"),
+        f"; {undated} undated not shown" if undated else ""))
+    return _svg(width, height, body, title) + note
 
 
 def _day(iso: str) -> int:

@@ -7,15 +7,19 @@ here writes; everything goes through Store / ClaimStore (parameterised SQL).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph import api
+from claimgraph.dates import filter_bounds
+from claimgraph.errors import NotFound
 from claimgraph.export.graph import Edge, actor_nodes, canonical_ids, graph_edges, quad_of
 from claimgraph.model import Actor, Claim, Document, Event
 from claimgraph.ontology.plover import QUADS
-from claimgraph.store import Store
+from claimgraph.store import Store, queries
 from claimgraph.store.claims import ClaimStore
+from claimgraph.store.queries import Page
+from claimgraph.web.aggregate import aggregate
 from claimgraph.web.dates import bounds, grade_at_least, overlaps
 from claimgraph.web.highlight import actor_href
 
@@ -75,6 +79,8 @@ class Views:
         self._actors: dict[str, Actor] | None = None
         self._docs: dict[str, Document] | None = None
         self._canon: dict[str, str] | None = None
+        self._one: dict[str, Actor] = {}
+        self._doc_cache: dict[str, Document] = {}
 
     # ------------------------------------------------------------ lookups
     @property
@@ -96,8 +102,24 @@ class Views:
         return self._canon
 
     def actor(self, ident: str) -> Actor:
+        """The canonical actor for an id, by primary key (cached per request): a page names a few
+        dozen actors, and loading every actor of a large store cost more than the page itself."""
         ident = self.canon.get(ident, ident)
-        return self.actors.get(ident) or Actor(id=ident, name=ident)
+        if self._actors is not None:
+            return self._actors.get(ident) or Actor(id=ident, name=ident)
+        if ident not in self._one:
+            try:
+                self._one[ident] = self.store.get_actor(ident)
+            except NotFound:
+                self._one[ident] = Actor(id=ident, name=ident)
+        return self._one[ident]
+
+    def actor_row(self, ident: str) -> Actor | None:
+        """A raw actor record (not its canonical actor), or None."""
+        try:
+            return self.store.get_actor(ident)
+        except NotFound:
+            return None
 
     def names(self) -> dict[str, str]:
         return {a.id: a.name for a in self.actors.values()}
@@ -113,28 +135,50 @@ class Views:
 
     # ------------------------------------------------------------ overview
     def overview(self, recent: int = 8) -> dict[str, Any]:
+        """Counts and rankings from the shared query layer, so they match `claimgraph summary`."""
         stats = self.store.stats()
-        claims = self.claims_store.claims()
-        events = self.store.events()
-        busy: Counter[str] = Counter()
-        for ev in events:
-            for a in {*ev.source, *ev.target}:
-                busy[self.canon.get(a, a)] += 1
-        docs = sorted(self.docs.values(), key=lambda d: (d.ingested_at or "", d.id), reverse=True)
-        per_doc = Counter(ev.document_id for ev in events)
+        docs = queries.documents(self.store, sort="-ingested", limit=recent).items
+        per_doc = queries.tally(self.store, "events", "document", within=[d.id for d in docs])
         return {
-            "counts": {**stats, "claims": len(claims), "links": sum(len(c.claim.links) for c in claims) // 2},
-            "events_by_type": dict(Counter(e.type for e in events).most_common()),
-            "events_by_status": dict(Counter(e.status for e in events).most_common()),
-            "claims_by_grade": dict(sorted(Counter(c.claim.grade.code for c in claims).items())),
-            "top_actors": [{"id": a, "name": self.actor(a).name, "events": n, "href": actor_href(a)}
-                           for a, n in busy.most_common(10)],
+            "counts": {**stats, "claims": self.store.count("claims"), "links": queries.link_count(self.store)},
+            "events_by_type": queries.tally(self.store, "events", "type"),
+            "events_by_status": queries.tally(self.store, "events", "status"),
+            "claims_by_grade": dict(sorted(queries.tally(self.store, "claims", "grade").items())),
+            "top_actors": [{"id": r.actor.id, "name": r.actor.name, "events": r.events, "href": actor_href(r.actor.id)}
+                           for r in queries.busiest_actors(self.store, 10) if r.events],
             "recent_documents": [{**d.summary(), "ingested_at": d.ingested_at, "events": per_doc.get(d.id, 0),
-                                  "href": f"/documents/{d.id}"} for d in docs[:recent]],
+                                  "href": f"/documents/{d.id}"} for d in docs],
         }
 
     # ------------------------------------------------------------ graph
-    def graph(self, f: Filters) -> dict[str, Any]:
+    def graph(self, f: Filters, detail: str = "dyads", top: int = 40, focus: str | None = None) -> dict[str, Any]:
+        """The actor graph, aggregated by default: one edge per dyad and quad weighted by independent
+        support, the `top` busiest actors, or `focus`'s neighbourhood (web/aggregate.py).
+        `detail="claims"` is the unaggregated graph, one edge per claim (for small stores and exports)."""
+        if detail == "claims":
+            return self._claim_graph(f)
+        lo, hi = filter_bounds(f.since, f.until)
+        ids = api.actor_ids(self.store, f.actor) if f.actor else None
+        centre = None
+        if focus:  # an unknown actor is an error with suggestions, as everywhere
+            cands = sorted({self.canon.get(i, i) for i in api.actor_ids(self.store, focus)})
+            centre = next((c for c in cands if self.actor_row(c) is not None), cands[0])
+        has_claims = self.store.count("claims") > 0
+        if has_claims:
+            rows = queries.claim_edge_rows(self.store, type=f.type, status=f.status, min_grade=f.min_grade, lo=lo,
+                                           hi=hi, actor_ids=ids)
+        else:
+            rows = queries.event_edge_rows(self.store, type=f.type, status=f.status, lo=lo, hi=hi, actor_ids=ids)
+        edges, chosen, total = aggregate(rows, self.canon, "claim" if has_claims else "event", top, centre)
+        self.prefetch(chosen)
+        return {
+            "edges_are": "claims" if has_claims else "events", "detail": "dyads",
+            "nodes": [{"id": a.id, "label": a.name, "kind": a.kind, "country": a.country, "href": actor_href(a.id)}
+                      for a in (self.actor(x) for x in chosen)],
+            "edges": edges, "quads": list(QUADS), "actors_total": total, "top": top, "focus": centre,
+        }
+
+    def _claim_graph(self, f: Filters) -> dict[str, Any]:
         edges_are, edges = graph_edges(self.store)
         edges = [e for e in edges if f.admits(e)]
         if f.actor:
@@ -142,50 +186,66 @@ class Views:
             edges = [e for e in edges if who in (e.source, e.target)]
         nodes = actor_nodes(self.store, edges)
         return {
-            "edges_are": edges_are,
+            "edges_are": edges_are, "detail": "claims",
             "nodes": [{"id": a.id, "label": a.name, "kind": a.kind, "country": a.country,
                        "href": actor_href(a.id)} for a in nodes.values()],
             "edges": [e.to_json() for e in edges],
-            "quads": list(QUADS),
+            "quads": list(QUADS), "actors_total": len(nodes), "top": len(nodes), "focus": None,
         }
 
     # ------------------------------------------------------------ claims
-    def claim_view(self, c: Claim, index: dict[str, Claim] | None = None, with_evidence: bool = False) -> ClaimView:
+    def claim_view(self, c: Claim, index: dict[str, Claim] | None = None, with_evidence: bool = False,
+                   events: dict[str, Event] | None = None) -> ClaimView:
         view = ClaimView(c, [self.actor(a) for a in c.source], [self.actor(a) for a in c.target], quad_of(c.type))
         for link in c.links:
             other = index.get(link.claim) if index is not None else None
             view.links.setdefault(link.kind, []).append((other, link.why))
         if with_evidence:
-            texts: dict[str, str] = {}
-            for ev in self.claims_store.events_by_id(c.events):
-                if ev.document_id not in texts:
-                    texts[ev.document_id] = self.store.get_document(ev.document_id).text
-                view.evidence.append(Evidence(
-                    ev, texts[ev.document_id][ev.sentence.start:ev.sentence.end], self.docs.get(ev.document_id),
-                    f"/documents/{ev.document_id}#ev-{ev.id}"))
+            evs = ([events[e] for e in c.events if e in events] if events is not None
+                   else self.claims_store.events_by_id(c.events))
+            view.evidence = self._evidence(evs)
         return view
 
-    def ledger(self, f: Filters, with_evidence: bool = True) -> list[ClaimView]:
-        """Claims best-supported first: credibility, then reliability, then more independent sources."""
-        claims = [sc.claim for sc in self.claims_store.claims()]
+    def _evidence(self, evs: list[Event]) -> list[Evidence]:
+        """Sentences cut out by the database and their documents, in two queries for the lot."""
+        texts = queries.sentences(self.store, [(e.document_id, e.sentence.start, e.sentence.end) for e in evs])
+        docs = self.documents([e.document_id for e in evs])
+        return [Evidence(ev, texts[(ev.document_id, ev.sentence.start, ev.sentence.end)], docs.get(ev.document_id),
+                         f"/documents/{ev.document_id}#ev-{ev.id}") for ev in evs]
+
+    def documents(self, ids: list[str]) -> dict[str, Document]:
+        """These documents (no text), cached per request."""
+        missing = [i for i in ids if i not in self._doc_cache]
+        if missing:
+            self._doc_cache.update(queries.documents_by_id(self.store, missing))
+        return {i: self._doc_cache[i] for i in ids if i in self._doc_cache}
+
+    def prefetch(self, ids: Any) -> None:
+        """Load the actors a page will name in one query instead of one each."""
+        want = {self.canon.get(i, i) for i in ids} - set(self._one)
+        if want and self._actors is None:
+            found = queries.actors_by_id(self.store, sorted(want))
+            for i in want:
+                self._one[i] = found.get(i) or Actor(id=i, name=i)
+
+    def ledger(self, f: Filters, with_evidence: bool = True, *, sort: str = "support", limit: int | None = None,
+               offset: int = 0) -> tuple[list[ClaimView], Page[Any]]:
+        """One page of claims, best-supported first (credibility, reliability, more independent sources).
+
+        The routes bound `limit` (declared Query limits); None — every claim — is for the report."""
+        page = api.claims_page(self.store, type=f.type, status=f.status, min_grade=f.min_grade, since=f.since,
+                               until=f.until, actor=f.actor, sort=sort, limit=limit, offset=offset)
+        claims = [sc.claim for sc in page.items]
+        self.prefetch(a for c in claims for a in (*c.source, *c.target))
+        linked = {ln.claim for c in claims for ln in c.links} - {c.id for c in claims}
         index = {c.id: c for c in claims}
-        who = self.canon.get(f.actor, f.actor) if f.actor else None
-        keep = []
-        for c in claims:
-            if f.type and c.type != f.type.upper():
-                continue
-            if f.status and c.status != f.status:
-                continue
-            if not grade_at_least(c.grade.reliability, c.grade.credibility, f.min_grade):
-                continue
-            if not overlaps(c.date.value if c.date else None, f.since, f.until):
-                continue
-            if who and who not in {self.canon.get(a, a) for a in (*c.source, *c.target)}:
-                continue
-            keep.append(c)
-        keep.sort(key=lambda c: (c.grade.credibility, "ABCDEF".find(c.grade.reliability),
-                                 -len(c.independent_sources), c.id))
-        return [self.claim_view(c, index, with_evidence) for c in keep]
+        if linked:
+            index.update((sc.claim.id, sc.claim) for sc in self.claims_store.claims(linked))
+        events = ({e.id: e for e in self.claims_store.events_by_id({x for c in claims for x in c.events})}
+                  if with_evidence else None)
+        if events:  # every sentence of the page at once
+            self._evidence(list(events.values()))
+        return [self.claim_view(c, index, with_evidence, events) for c in claims], page
 
     def claim(self, ident: str) -> ClaimView | None:
         sc = self.claims_store.get_claim(ident)
@@ -196,33 +256,36 @@ class Views:
         return self.claim_view(sc.claim, index, with_evidence=True)
 
     # ------------------------------------------------------------ timeline
-    def timeline(self, actor: str | None = None) -> dict[str, Any]:
-        """Events on the event-date axis, each with its reporting (publication) date."""
-        events: list[Event] = []
-        if actor:
-            seen: set[str] = set()
-            for raw in self.raw_ids(self.canon.get(actor, actor)):
-                events += [e for e in self.store.events(actor=raw) if e.id not in seen and not seen.add(e.id)]
-        else:
-            events = self.store.events()
-        dated, undated = [], []
-        for ev in events:
-            doc = self.docs.get(ev.document_id)
-            item = {
-                "id": ev.id, "type": ev.type, "quad": quad_of(ev.type), "mode": ev.mode, "status": ev.status,
-                "label": self.event_label(ev),
-                "date": ev.date.value if ev.date else None, "precision": ev.date.precision if ev.date else None,
-                "reported": doc.published.value if doc and doc.published else None,
-                "outlet": doc.outlet if doc else None, "document": ev.document_id,
-                "href": f"/documents/{ev.document_id}#ev-{ev.id}",
-            }
-            b = bounds(item["date"])
-            rep = bounds(item["reported"])
-            item["start"], item["end"] = b if b else (None, None)
-            item["reported_start"] = rep[0] if rep else None
-            (dated if b else undated).append(item)
-        dated.sort(key=lambda i: (i["start"], i["end"], i["id"]))
-        return {"events": dated, "undated": undated, "actor": actor}
+    def timeline(self, actor: str | None = None, *, since: str | None = None, until: str | None = None,
+                 older: bool = False, limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+        """One page of events on the event-date axis, each with its reporting (publication) date,
+        opening on the corpus's reporting period (api.timeline)."""
+        t = api.timeline(self.store, actor=actor, since=since, until=until, older=older, limit=limit,
+                         offset=offset)
+        evs = t["events"].items + t["undated"].items
+        docs = self.documents([e.document_id for e in evs])
+        self.prefetch(a for e in evs for a in (*e.source, *e.target))
+        dated = [self._timeline_item(ev, docs) for ev in t["events"].items]
+        undated = [self._timeline_item(ev, docs) for ev in t["undated"].items]
+        return {"events": dated, "undated": undated, "actor": actor, "page": t["events"].meta(),
+                "undated_total": t["undated"].total, "period": t["period"], "since": t["since"],
+                "until": t["until"], "background": t["background"], "older": older}
+
+    def _timeline_item(self, ev: Event, docs: dict[str, Document]) -> dict[str, Any]:
+        doc = docs.get(ev.document_id)
+        item: dict[str, Any] = {
+            "id": ev.id, "type": ev.type, "quad": quad_of(ev.type), "mode": ev.mode, "status": ev.status,
+            "label": self.event_label(ev),
+            "date": ev.date.value if ev.date else None, "precision": ev.date.precision if ev.date else None,
+            "reported": doc.published.value if doc and doc.published else None,
+            "outlet": doc.outlet if doc else None, "document": ev.document_id,
+            "href": f"/documents/{ev.document_id}#ev-{ev.id}",
+        }
+        b = bounds(item["date"])
+        rep = bounds(item["reported"])
+        item["start"], item["end"] = b if b else (None, None)
+        item["reported_start"] = rep[0] if rep else None
+        return item
 
     def event_label(self, ev: Event) -> str:
         src = ", ".join(self.actor(a).name for a in ev.source) or "?"

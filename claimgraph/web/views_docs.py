@@ -12,9 +12,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from claimgraph.errors import NotFound
 from claimgraph.export.graph import quad_of
-from claimgraph.model import Actor, Claim, Document, Event
+from claimgraph.model import STATUSES, Actor, Claim, Document, Event
 from claimgraph.ontology.plover import QUADS
+from claimgraph.store import queries
 from claimgraph.web.highlight import actor_href, blocks_for, highlight, marks_for
 from claimgraph.web.views import ClaimView, Views
 
@@ -22,13 +24,14 @@ from claimgraph.web.views import ClaimView, Views
 def document_view(v: Views, ident: str) -> dict[str, Any]:
     """A document with mentions, attributions and event sentences highlighted."""
     doc = v.store.get_document(ident)
-    events = v.store.events(document=doc.id)
-    events = [e for e in events if e.document_id == doc.id]
+    # rejected events stay visible here (marked), so the analyst can see and revisit the verdict
+    events = [e for e in v.store.events(document=doc.id, include_rejected=True) if e.document_id == doc.id]
+    verdicts = queries.reviews(v.store, doc.id)
     mentions = v.store.mentions(doc.id)
     attributions = v.store.attributions(doc.id)
-    names = v.names()
-    canon_names = {raw: v.actor(raw).name for raw in {m.actor_id for m in mentions if m.actor_id}}
-    marks = marks_for(mentions, attributions, events, {**names, **canon_names})
+    named = {m.actor_id for m in mentions if m.actor_id} | {a.source_actor_id for a in attributions if a.source_actor_id}
+    named |= {x for e in events for x in (*e.source, *e.target, *([e.said_by] if e.said_by else []))}
+    marks = marks_for(mentions, attributions, events, {raw: v.actor(raw).name for raw in named})
     for m in marks:  # link mentions to the canonical actor's page
         if m.href and m.href.startswith("/actors/"):
             raw = next((x.actor_id for x in mentions if x.start == m.start and x.end == m.end and x.actor_id), None)
@@ -40,7 +43,9 @@ def document_view(v: Views, ident: str) -> dict[str, Any]:
         "doc": doc,
         "body": body,
         "events": [{"event": e, "label": v.event_label(e), "claim": claim_of.get(e.id), "quad": quad_of(e.type),
-                    "sentence": doc.text[e.sentence.start:e.sentence.end]} for e in events],
+                    "review": verdicts.get(e.id), "sentence": doc.text[e.sentence.start:e.sentence.end]}
+                   for e in events],
+        "statuses": STATUSES,
         "attributions": [{"attr": a, "source": a.source.text if a.source else None,
                           "actor": v.actor(a.source_actor_id) if a.source_actor_id else None,
                           "content": doc.text[a.content.start:a.content.end]} for a in attributions],
@@ -51,13 +56,7 @@ def document_view(v: Views, ident: str) -> dict[str, Any]:
 
 
 def _claims_by_event(v: Views, event_ids: list[str]) -> dict[str, str]:
-    wanted = set(event_ids)
-    out: dict[str, str] = {}
-    for sc in v.claims_store.claims():
-        for e in sc.claim.events:
-            if e in wanted:
-                out[e] = sc.claim.id
-    return out
+    return queries.claims_of_events(v.store, event_ids)
 
 
 def _actor_events(v: Views, canonical: str) -> list[Event]:
@@ -76,14 +75,17 @@ def actor_view(v: Views, ident: str, other: str | None = None, by: str = "year",
                reporting_time: bool = False) -> dict[str, Any] | None:
     """Profile: aliases, merged ids, affiliation, counterpart relations, claims, events, dyad chart."""
     canonical = v.canon.get(ident, ident)
-    actor = v.actors.get(canonical)
-    if actor is None:
+    try:
+        actor = v.store.get_actor(canonical)
+    except NotFound:
         return None
     raws = v.raw_ids(canonical)
-    aliases = sorted({al for r in raws for al in (v.actors[r].aliases if r in v.actors else [])} - {actor.name})
+    known = [actor] + [a for a in (v.actor_row(r) for r in raws if r != canonical) if a is not None]
+    aliases = sorted({al for a in known for al in a.aliases} - {actor.name})
     merges = {m.actor_id: m for m in v.claims_store.merges().values() if m.canonical_id == canonical
               and m.actor_id != canonical}
-    claims = [sc.claim for sc in v.claims_store.claims() if _involves(sc.claim, {canonical}, v)]
+    mine = v.claims_store.claim_ids_with_actors(raws, role="party")  # an index lookup, not every claim
+    claims = [sc.claim for sc in v.claims_store.claims(mine) if _involves(sc.claim, {canonical}, v)]
     events = _actor_events(v, canonical)
     relations: dict[str, Counter[str]] = defaultdict(Counter)
     for item in claims or events:
@@ -100,7 +102,7 @@ def actor_view(v: Views, ident: str, other: str | None = None, by: str = "year",
         "events": [{"event": e, "label": v.event_label(e)} for e in events],
         "other": v.actor(other) if other else None,
         "dyad": dyad_series(v, canonical, v.canon.get(other, other), by, reporting_time) if other else None,
-        "others": [v.actor(a) for a, _ in rel] or [a for a in v.actors.values() if a.id != canonical],
+        "others": [v.actor(a) for a, _ in rel],  # anyone else: the typeahead, not a dropdown of every actor
     }
 
 

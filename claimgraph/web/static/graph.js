@@ -21,8 +21,13 @@
     return v || "#8a8a8a";
   }
   function width(e) {
+    if (e.support !== undefined) { return Math.min(1.5 + 1.5 * Math.sqrt(e.support), 14); }  // aggregated
     if (e.kind !== "claim" || !e.credibility) { return 1.5; }
     return Math.max(1, 7 - e.credibility);
+  }
+  function label(e) {
+    if (e.count > 1) { return e.quad + " ×" + e.count; }
+    return e.type + (e.grade ? " " + e.grade : "");
   }
   var url = box.getAttribute("data-api") + window.location.search;
   fetch(url, { headers: { "Accept": "application/json" } })
@@ -43,8 +48,8 @@
       g.edges.forEach(function (e, i) {
         elements.push({ group: "edges", data: {
           id: "e" + i, cid: e.id, source: e.source, target: e.target, href: e.href,
-          label: e.type + (e.grade ? " " + e.grade : ""), colour: colour(e.quad), width: width(e),
-          style: e.kind === "claim" ? (e.credibility >= 4 ? "dashed" : "solid") : "dotted"
+          label: label(e), colour: colour(e.quad), width: width(e), arrow: e.both_ways ? "none" : "triangle",
+          style: e.kind === "event" ? "dotted" : (e.kind === "claim" && e.credibility >= 4 ? "dashed" : "solid")
         } });
       });
       var cy = window.cytoscape({
@@ -57,7 +62,7 @@
             "font-size": 18, "text-valign": "bottom", "text-margin-y": 4, "width": "data(size)",
             "height": "data(size)", "text-background-color": "#fff", "text-background-opacity": 0.7 } },
           { selector: "node[kind = 'country']", style: { "shape": "round-rectangle", "background-color": "#364fc7" } },
-          { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "triangle",
+          { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "data(arrow)",
             "line-color": "data(colour)", "target-arrow-color": "data(colour)", "width": "data(width)",
             "line-style": "data(style)", "label": "data(label)", "font-size": 9, "text-rotation": "autorotate",
             "min-zoomed-font-size": 11, "color": "#495057", "text-background-color": "#fff",
@@ -71,9 +76,20 @@
         if (evt.target.isNode()) { evt.target.connectedEdges().addClass("hover"); }
       });
       cy.on("mouseout", "node, edge", function () { cy.elements().removeClass("hover"); });
+      // a click opens the actor (or the claim / dyad); a double-click on an actor redraws the graph
+      // around it, keeping the page's filters — so a single click waits a moment for a second one
+      var pending = null;
       cy.on("tap", "node, edge", function (evt) {
         var href = evt.target.data("href");
-        if (href && href.charAt(0) === "/") { window.location.assign(href); }
+        if (!href || href.charAt(0) !== "/") { return; }
+        clearTimeout(pending);
+        pending = setTimeout(function () { window.location.assign(href); }, evt.target.isNode() ? 350 : 0);
+      });
+      cy.on("dbltap", "node", function (evt) {
+        clearTimeout(pending);
+        var q = new URLSearchParams(window.location.search);
+        q.set("focus", evt.target.id());
+        window.location.assign("/graph?" + q.toString());
       });
       window.cgGraph = cy;  // for tests and the console: the live graph
       box.setAttribute("data-ready", String(g.edges.length));

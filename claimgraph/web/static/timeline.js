@@ -117,8 +117,9 @@
       if (z === "fit") { view = full.slice(); draw(); } else { zoom(z === "in" ? 0.5 : 2); }
     });
   });
-  var actor = box.getAttribute("data-actor");
-  fetch(box.getAttribute("data-api") + (actor ? "?actor=" + encodeURIComponent(actor) : ""))
+  // the page's own query (actor, period, page) so the drawing shows the rows the table lists
+  var query = box.getAttribute("data-query");
+  fetch(box.getAttribute("data-api") + (query ? "?" + query : ""))
     .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
     .then(function (data) {
       events = data.events;
